@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <libsoup/soup.h>
+
+#include "dossier-profile.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_DEFAULT_API_BASE        "https://api.hrflow.ai/v1"
+/* Whole-request limit, on top of the session's connect and I/O timeouts, so
+ * that a server that stalls mid-body ends in an error instead of a hang. */
+#define DOSSIER_DEFAULT_REQUEST_TIMEOUT 30
+
+typedef enum
+{
+  DOSSIER_IDENTIFIER_KEY,
+  DOSSIER_IDENTIFIER_REFERENCE,
+  DOSSIER_IDENTIFIER_EMAIL,
+} DossierIdentifierKind;
+
+/* "key", "reference", "email": the query parameter's name. */
+const char *dossier_identifier_kind_to_string (DossierIdentifierKind kind);
+
+/* Refuses (%DOSSIER_ERROR_INVALID_ARGUMENT) a base that is not an absolute
+ * http(s) URL, or that is plain http on a host other than loopback
+ * (127.0.0.0/8, ::1, localhost). */
+gboolean    dossier_api_base_validate         (const char  *api_base,
+                                               GError     **error);
+
+/* A session with Dossier's User-Agent and timeouts, for the whole
+ * application: the HrFlow client and the picture loader share it. */
+SoupSession *dossier_session_new              (void);
+
+#define DOSSIER_TYPE_AUTH_INFO (dossier_auth_info_get_type ())
+
+G_DECLARE_FINAL_TYPE (DossierAuthInfo, dossier_auth_info, DOSSIER, AUTH_INFO, GObject)
+
+/* What `GET /auth` says of the credentials. */
+const char *dossier_auth_info_get_team_name      (DossierAuthInfo *self);
+const char *dossier_auth_info_get_team_subdomain (DossierAuthInfo *self);
+/* "all", "read" or "write". */
+const char *dossier_auth_info_get_permission     (DossierAuthInfo *self);
+gboolean    dossier_auth_info_can_read_profiles  (DossierAuthInfo *self);
+
+#define DOSSIER_TYPE_CLIENT (dossier_client_get_type ())
+
+G_DECLARE_FINAL_TYPE (DossierClient, dossier_client, DOSSIER, CLIENT, GObject)
+
+/**
+ * DossierClient:
+ *
+ * Talks to HrFlow for one account.  Credentials are checked (no control
+ * characters, no newline, not empty) when the client is made, and are sent
+ * to the API base's host only: redirects are not followed to another host.
+ */
+DossierClient   *dossier_client_new                  (SoupSession            *session,
+                                                      const char             *api_base,
+                                                      const char             *user_email,
+                                                      const char             *api_key,
+                                                      GError                **error);
+const char      *dossier_client_get_api_base         (DossierClient          *self);
+const char      *dossier_client_get_user_email       (DossierClient          *self);
+/* Seconds; 0 disables.  Defaults to DOSSIER_DEFAULT_REQUEST_TIMEOUT. */
+void             dossier_client_set_request_timeout  (DossierClient          *self,
+                                                      guint                   seconds);
+
+void             dossier_client_get_profile_async    (DossierClient          *self,
+                                                      const char             *source_key,
+                                                      DossierIdentifierKind   kind,
+                                                      const char             *identifier,
+                                                      GCancellable           *cancellable,
+                                                      GAsyncReadyCallback     callback,
+                                                      gpointer                user_data);
+DossierProfile  *dossier_client_get_profile_finish   (DossierClient          *self,
+                                                      GAsyncResult           *result,
+                                                      GError                **error);
+
+void             dossier_client_check_auth_async     (DossierClient          *self,
+                                                      GCancellable           *cancellable,
+                                                      GAsyncReadyCallback     callback,
+                                                      gpointer                user_data);
+DossierAuthInfo *dossier_client_check_auth_finish    (DossierClient          *self,
+                                                      GAsyncResult           *result,
+                                                      GError                **error);
+
+G_END_DECLS

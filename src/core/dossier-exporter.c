@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-error.h"
+#include "dossier-exporter.h"
+#include "dossier-json-text.h"
+
+GBytes *
+dossier_exporter_serialize (DossierProfile *profile)
+{
+  GBytes *raw;
+  gsize size;
+  const char *text;
+
+  g_return_val_if_fail (DOSSIER_IS_PROFILE (profile), NULL);
+
+  /* Re-indenting the received text, rather than generating it again from a
+   * JsonNode, is what keeps the export lossless: json-glib would rewrite
+   * numbers (45.51241 becomes 45.512410000000003) and drop duplicates. */
+  raw = dossier_profile_get_raw_json (profile);
+  text = g_bytes_get_data (raw, &size);
+  return dossier_json_pretty_print (text, size);
+}
+
+static void
+set_export_error (GError     **error,
+                  GFile       *file,
+                  const GError *cause)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  g_set_error (error, DOSSIER_ERROR, DOSSIER_ERROR_EXPORT_FAILED,
+               /* Translators: the first %s is a file path, the second the reason. */
+               _("Could not export the profile to “%s”: %s"), name, cause->message);
+}
+
+gboolean
+dossier_exporter_write (DossierProfile  *profile,
+                        GFile           *file,
+                        GCancellable    *cancellable,
+                        GError         **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize size;
+  const char *data;
+
+  g_return_val_if_fail (DOSSIER_IS_PROFILE (profile), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  bytes = dossier_exporter_serialize (profile);
+  data = g_bytes_get_data (bytes, &size);
+
+  /* g_file_replace_contents() writes a temporary file beside the target and
+   * renames it over the target only once everything is on disk, so a full
+   * disk or a cancelled write leaves any existing file untouched. */
+  if (!g_file_replace_contents (file, data, size, NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION,
+                                NULL, cancellable, &local_error))
+    {
+      if (dossier_error_is_cancelled (local_error))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        set_export_error (error, file, local_error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+write_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  DossierProfile *profile = task_data;
+  GFile *file = source_object;
+  GError *error = NULL;
+
+  if (dossier_exporter_write (profile, file, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+dossier_exporter_write_async (DossierProfile      *profile,
+                              GFile               *file,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (DOSSIER_IS_PROFILE (profile));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (file, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dossier_exporter_write_async);
+  g_task_set_task_data (task, g_object_ref (profile), g_object_unref);
+  g_task_run_in_thread (task, write_thread);
+}
+
+gboolean
+dossier_exporter_write_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dossier_exporter_write_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/*
+ * Byte-level helpers on JSON text, for what json-glib cannot do safely or
+ * losslessly: refuse deep nesting before parsing, find the exact text of a
+ * member, and re-indent text without touching a single token (numbers keep
+ * their digits, strings their escapes, members their order and duplicates).
+ */
+
+/* Fails with %DOSSIER_ERROR_TOO_DEEP when arrays and objects nest deeper than
+ * @max_depth.  Brackets inside strings are skipped.  Does not validate. */
+gboolean  dossier_json_check_depth         (const char  *text,
+                                            gsize        length,
+                                            guint        max_depth,
+                                            GError     **error);
+
+/* When @text is an object with a member named @name (plain, unescaped
+ * spelling), sets the byte span of its value and returns TRUE.  The last
+ * occurrence wins, as in json-glib. */
+gboolean  dossier_json_find_member         (const char  *text,
+                                            gsize        length,
+                                            const char  *name,
+                                            gsize       *value_start,
+                                            gsize       *value_end);
+
+/* Re-indents @text with two spaces, one member or element per line and a
+ * final newline.  Tokens are copied byte for byte.  @text must be valid
+ * JSON (parse it first). */
+GBytes   *dossier_json_pretty_print        (const char  *text,
+                                            gsize        length);
+
+G_END_DECLS
