@@ -137,7 +137,9 @@ datetime_from_epoch (double value)
   g_autoptr(GDateTime) epoch = NULL;
   gint64 usec;
 
-  if (fabs (value) < 1e11)
+  /* -1000 is the "ongoing" sentinel in milliseconds (in seconds it is -1,
+   * which the rule below already reads right). */
+  if (fabs (value) < 1e11 && value != -1000)
     value *= 1000.0;
   if (fabs (value) > 2.5e14)  /* beyond year 9999 */
     return NULL;

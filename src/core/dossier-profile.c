@@ -470,19 +470,22 @@ build_links (JsonNode *urls)
   return links;
 }
 
+/* Whether the older `archive` member says "archived" on its own: true, a
+ * non-empty string or a number (a date).  A list or an object is of the
+ * wrong type, hence absent. */
 static gboolean
 is_truthy_archive (JsonNode *node)
 {
-  if (node == NULL)
+  GType type;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
     return FALSE;
-  if (JSON_NODE_HOLDS_VALUE (node) &&
-      json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_BOOLEAN)
     return json_node_get_boolean (node);
-  /* A date, an epoch number, any other non-null value: archived. */
-  if (JSON_NODE_HOLDS_VALUE (node) &&
-      json_node_get_value_type (node) == G_TYPE_STRING)
+  if (type == G_TYPE_STRING)
     return !dossier_json_is_blank (json_node_get_string (node));
-  return TRUE;
+  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
 }
 
 /**

@@ -105,7 +105,8 @@ parse_type (const char *text)
   if (text == NULL)
     return DOSSIER_SKILL_UNKNOWN;
 
-  folded = g_ascii_strdown (g_strstrip (g_strdup (text)), -1);
+  folded = g_ascii_strdown (text, -1);
+  g_strstrip (folded);
   g_strdelimit (folded, " -", '_');
   if (g_str_equal (folded, "hard") || g_str_equal (folded, "hard_skill") ||
       g_str_equal (folded, "hard_skills"))
