@@ -362,6 +362,31 @@ test_envelope_and_bare (void)
   g_assert_cmpstr (dossier_profile_get_key (again), ==, "escaped");
   g_clear_object (&profile);
 
+  /* An escaped `data` after a plain one: json-glib keeps the escaped one,
+   * and so must the raw text. */
+  profile = load_text ("{\"code\": 200, \"data\": {\"key\": \"plain\"}, \"d\\u0061ta\": {\"key\": \"escaped\"}}", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_profile_get_key (profile), ==, "escaped");
+  g_clear_object (&again);
+  again = dossier_profile_new_from_bytes (dossier_profile_get_raw_json (profile), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_profile_get_key (again), ==, "escaped");
+  g_clear_object (&profile);
+
+  /* The same for the id: the digits come from the member json-glib kept. */
+  profile = load_text ("{\"id\": 1, \"\\u0069d\": 2}", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_profile_get_id (profile), ==, "2");
+  g_clear_object (&profile);
+
+  /* A backslash in the envelope's message is no reason to doubt `data`. */
+  profile = load_text ("{\"message\": \"a \\\"quoted\\\" word\", \"data\": {\"id\": 1.50}}", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_profile_get_id (profile), ==, "1.50");
+  raw = dossier_profile_get_raw_json (profile);
+  g_assert_cmpmem (g_bytes_get_data (raw, NULL), g_bytes_get_size (raw), "{\"id\": 1.50}", 12);
+  g_clear_object (&profile);
+
   /* A byte order mark and white space around a bare profile. */
   profile = load_text ("\xEF\xBB\xBF \n{\"key\": \"bom\"}\r\n", &error);
   g_assert_no_error (error);
