@@ -411,6 +411,7 @@ typedef struct
   gint64       retry_after;
   GBytes      *body;
   char        *api_key;
+  gboolean     write_only_key;
 } Judgement;
 
 static void
@@ -496,10 +497,10 @@ http_error_new (DossierError  code,
 
 /* Judges an error answer (or a 2xx whose body says otherwise). */
 static GError *
-error_for_status (RequestKind  kind,
-                  guint        status,
+error_for_status (guint        status,
                   const char  *api_message,
-                  gint64       retry_after)
+                  gint64       retry_after,
+                  gboolean     write_only_key)
 {
   g_autofree char *text = NULL;
   const char *said = api_message != NULL ? api_message : "";
@@ -520,18 +521,19 @@ error_for_status (RequestKind  kind,
       return http_error_new (DOSSIER_ERROR_INVALID_SOURCE, status, api_message, -1, text);
     }
 
+  /* The key is known but may not read here: refused on this source, or
+   * refused for a permission ("... for permission: write"), or a
+   * write-only key (askw_, a hint only: the server has decided). */
   if (status == 403 ||
-      (status == 401 && (strstr (said, "Unauthorized Access to source") != NULL ||
-                         strstr (said, "for permission") != NULL)))
-    {
-      if (kind == REQUEST_AUTH)
-        return http_error_new (DOSSIER_ERROR_NO_PERMISSION, status, api_message, -1,
-                               _("This API key is not allowed to do this. "
-                                 "Ask your HrFlow administrator for a key with read access."));
-      return http_error_new (DOSSIER_ERROR_NO_PERMISSION, status, api_message, -1,
-                             _("This API key is not allowed to read profiles from this source. "
-                               "Ask your HrFlow administrator for a key with read access to it."));
-    }
+      (status == 401 && strstr (said, "Unauthorized Access to source") != NULL))
+    return http_error_new (DOSSIER_ERROR_NO_PERMISSION, status, api_message, -1,
+                           _("This API key is not allowed to read profiles from this source. "
+                             "Check the source key, or ask your HrFlow administrator for access to it."));
+
+  if (status == 401 && (strstr (said, "for permission") != NULL || write_only_key))
+    return http_error_new (DOSSIER_ERROR_NO_PERMISSION, status, api_message, -1,
+                           _("HrFlow does not allow this API key to read profiles. "
+                             "Sign in with a read key (it starts with “askr_”) rather than a write-only key."));
 
   if (status == 401)
     return http_error_new (DOSSIER_ERROR_CREDENTIALS_REJECTED, status, api_message, -1,
@@ -864,8 +866,9 @@ judge_thread (GTask        *task,
 
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
     {
-      g_task_return_error (task, error_for_status (request->kind, status, api_message,
-                                                   request->retry_after));
+      g_task_return_error (task, error_for_status (status, api_message,
+                                                   request->retry_after,
+                                                   request->write_only_key));
       return;
     }
 
@@ -977,6 +980,7 @@ finish_reading (GTask *task)
   judgement->retry_after = request->retry_after;
   judgement->body = g_byte_array_free_to_bytes (g_steal_pointer (&request->body));
   judgement->api_key = g_strdup (request->self->api_key);
+  judgement->write_only_key = g_str_has_prefix (request->self->api_key, "askw_");
 
   g_debug ("HrFlow answered %u with %" G_GSIZE_FORMAT " bytes",
            judgement->status, g_bytes_get_size (judgement->body));
