@@ -48,6 +48,10 @@ log_writer (GLogLevelFlags   log_level,
     }
   g_mutex_unlock (&log_mutex);
 
+  /* Debug output is recorded, not printed: it would go to standard output
+   * and garble the TAP stream. */
+  if (log_level & (G_LOG_LEVEL_DEBUG | G_LOG_LEVEL_INFO | G_LOG_LEVEL_MESSAGE))
+    return G_LOG_WRITER_HANDLED;
   return g_log_writer_default (log_level, fields, n_fields, user_data);
 }
 
@@ -1098,7 +1102,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* Debug output is on, so the check below covers it too. */
+  /* Debug output is on, so that the check of the logs covers it too. */
   g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
   /* No proxy from the environment may see loopback traffic. */
   g_unsetenv ("http_proxy");
