@@ -55,6 +55,24 @@ log_writer (GLogLevelFlags   log_level,
   return g_log_writer_default (log_level, fields, n_fields, user_data);
 }
 
+/* GLib and libsoup log through the default handler, which GTest replaces
+ * once g_test_init() has run: record their lines too. */
+static GLogFunc test_default_handler;
+
+static void
+log_handler (const char     *log_domain,
+             GLogLevelFlags  log_level,
+             const char     *message,
+             gpointer        user_data)
+{
+  g_mutex_lock (&log_mutex);
+  g_string_append_printf (log_text, "%s: %s\n", log_domain ? log_domain : "", message);
+  g_mutex_unlock (&log_mutex);
+
+  if (!(log_level & (G_LOG_LEVEL_DEBUG | G_LOG_LEVEL_INFO | G_LOG_LEVEL_MESSAGE)))
+    test_default_handler (log_domain, log_level, message, NULL);
+}
+
 typedef struct
 {
   DossierFakeServer *server;
@@ -1116,6 +1134,7 @@ main (int   argc,
   g_log_set_writer_func (log_writer, NULL, NULL);
 
   g_test_init (&argc, &argv, NULL);
+  test_default_handler = g_log_set_default_handler (log_handler, NULL);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
