@@ -3,6 +3,7 @@
 
 #include "dossier-credentials.h"
 #include "dossier-error.h"
+#include "dossier-test-bus.h"
 #include "dossier-test-key.h"
 
 #include <glib/gstdio.h>
@@ -494,50 +495,11 @@ check_memory_fallback (const char *expected_words)
   }
 }
 
-static char *
-write_bus_config (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *config = NULL;
-  char *path = NULL;
-  int fd;
-
-  /* A session bus with no service directory, so that nothing can be
-   * activated as org.freedesktop.secrets. */
-  config = g_strdup_printf ("<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\"\n"
-                            " \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n"
-                            "<busconfig>\n"
-                            "  <type>session</type>\n"
-                            "  <listen>unix:tmpdir=%s</listen>\n"
-                            "  <auth>EXTERNAL</auth>\n"
-                            "  <policy context=\"default\">\n"
-                            "    <allow send_destination=\"*\" eavesdrop=\"true\"/>\n"
-                            "    <allow eavesdrop=\"true\"/>\n"
-                            "    <allow own=\"*\"/>\n"
-                            "  </policy>\n"
-                            "</busconfig>\n",
-                            g_get_tmp_dir ());
-
-  fd = g_file_open_tmp ("dossier-bus-XXXXXX.conf", &path, &error);
-  g_assert_no_error (error);
-  close (fd);
-  g_file_set_contents (path, config, -1, &error);
-  g_assert_no_error (error);
-
-  return path;
-}
-
 static void
 test_no_provider (void)
 {
-  g_autoptr(GSubprocess) daemon = NULL;
-  g_autoptr(GDataInputStream) out = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *config = NULL;
-  g_autofree char *config_arg = NULL;
-  g_autofree char *address = NULL;
+  g_autoptr(DossierTestBus) bus = NULL;
   g_autofree char *saved_address = NULL;
-  g_autofree char *dbus_daemon = g_find_program_in_path ("dbus-daemon");
 
   if (g_test_subprocess ())
     {
@@ -545,35 +507,18 @@ test_no_provider (void)
       return;
     }
 
-  if (dbus_daemon == NULL)
-    {
-      g_test_skip ("dbus-daemon is not installed");
-      return;
-    }
-
-  config = write_bus_config ();
-  config_arg = g_strconcat ("--config-file=", config, NULL);
-  daemon = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                             dbus_daemon, config_arg, "--nofork", "--print-address=1", NULL);
-  g_assert_no_error (error);
-
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (daemon));
-  address = g_data_input_stream_read_line (out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (address);
-  g_test_message ("Private bus without a Secret Service: %s", address);
+  bus = dossier_test_bus_new_without_secrets ();
+  if (bus == NULL)
+    return;
+  g_test_message ("Private bus without a Secret Service: %s", bus->address);
 
   saved_address = g_strdup (g_getenv ("DBUS_SESSION_BUS_ADDRESS"));
-  g_setenv ("DBUS_SESSION_BUS_ADDRESS", address, TRUE);
+  g_setenv ("DBUS_SESSION_BUS_ADDRESS", bus->address, TRUE);
   g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
   if (saved_address != NULL)
     g_setenv ("DBUS_SESSION_BUS_ADDRESS", saved_address, TRUE);
   else
     g_unsetenv ("DBUS_SESSION_BUS_ADDRESS");
-
-  g_subprocess_force_exit (daemon);
-  g_subprocess_wait (daemon, NULL, NULL);
-  g_unlink (config);
 
   g_test_trap_assert_passed ();
 }
