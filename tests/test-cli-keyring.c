@@ -143,6 +143,22 @@ communicate_cb (GObject      *object,
   run->status = g_subprocess_get_exit_status (G_SUBPROCESS (object));
 }
 
+static char *
+drop_debug_lines (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  GString *kept = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (*lines[i] == '\0' || strstr (lines[i], "DEBUG: ") != NULL || strstr (lines[i], "INFO: ") != NULL)
+        continue;
+      g_string_append_printf (kept, "%s\n", lines[i]);
+    }
+
+  return g_string_free (kept, FALSE);
+}
+
 /* Runs dossier with @args while this process's main loop serves the fake
  * server.  @env is NULL or name/value pairs to set (a NULL value unsets). */
 static void
@@ -188,6 +204,16 @@ run_dossier (Run                *run,
   g_assert_null (strstr (run->err, DOSSIER_TEST_API_KEY + 5));
   g_assert_null (strstr (run->out, DOSSIER_TEST_API_KEY_2 + 5));
   g_assert_null (strstr (run->err, DOSSIER_TEST_API_KEY_2 + 5));
+
+  /* The leak test runs this with G_MESSAGES_DEBUG set: debug lines are not
+   * what the command says to its user; the key was looked for above, in
+   * everything, and the leak test looks again. */
+  if (g_getenv ("G_MESSAGES_DEBUG") != NULL)
+    {
+      g_autofree char *err = g_steal_pointer (&run->err);
+
+      run->err = drop_debug_lines (err);
+    }
 }
 
 static void

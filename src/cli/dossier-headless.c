@@ -182,6 +182,10 @@ dossier_headless_run (DossierOptions *options)
 
   g_return_val_if_fail (options->export_path != NULL, DOSSIER_EXIT_USAGE);
 
+  /* GLib writes debug and info messages to standard output by default:
+   * with G_MESSAGES_DEBUG set they would end up inside `--export -`. */
+  g_log_writer_default_set_use_stderr (TRUE);
+
   api_base = options->api_base != NULL ? options->api_base : DOSSIER_DEFAULT_API_BASE;
 
   if (!lookup_credentials (options, api_base, &user_email, &api_key, &error))
