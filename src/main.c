@@ -27,7 +27,7 @@ main (int   argc,
   if (options == NULL)
     {
       g_printerr ("dossier: %s\n", error->message);
-      g_printerr (_("Run “%s --help” to see the options.\n"), g_get_prgname ());
+      g_printerr ("%s\n", _("Run “dossier --help” to see the options."));
       return DOSSIER_EXIT_USAGE;
     }
 

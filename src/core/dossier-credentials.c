@@ -635,6 +635,7 @@ lookup_search_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) accounts = NULL;
   g_autoptr(GHashTable) attributes = NULL;
+  GCancellable *cancellable = g_task_get_cancellable (task);
   GList *retrievables;
 
   retrievables = secret_password_search_finish (result, &error);
@@ -664,7 +665,7 @@ lookup_search_cb (GObject      *object,
                                dossier_account_get_user_email (data->chosen));
   secret_password_lookupv (dossier_credentials_get_schema (),
                            attributes,
-                           g_task_get_cancellable (task),
+                           cancellable,
                            lookup_secret_cb,
                            g_steal_pointer (&task));
 }
@@ -797,7 +798,44 @@ dossier_credentials_list_finish (DossierCredentials  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-/* Delete. */
+/* Delete.  libsecret clears only what it could unlock and reports "nothing
+ * to remove" for an item that stayed locked, so a search (which sees locked
+ * items too) confirms that the account is really gone. */
+
+static void
+delete_verify_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  GList *left;
+
+  left = secret_password_search_finish (result, &error);
+
+  if (error != NULL)
+    {
+      if (is_cancelled_by_caller (task, error))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_new_error (task, DOSSIER_ERROR, DOSSIER_ERROR_KEYRING,
+                                 _("Dossier could not check that the API key was removed from the "
+                                   "keyring (%s). Try to sign out again."),
+                                 error->message);
+      return;
+    }
+
+  if (left != NULL)
+    {
+      free_retrievables (left);
+      g_task_return_new_error (task, DOSSIER_ERROR, DOSSIER_ERROR_KEYRING,
+                               _("The keyring stayed locked, so the API key is still saved. "
+                                 "Unlock the keyring, then sign out again."));
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
 
 static void
 delete_cb (GObject      *object,
@@ -806,14 +844,21 @@ delete_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   DossierCredentials *self = g_task_get_source_object (task);
+  GHashTable *attributes = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
   g_autoptr(GError) error = NULL;
 
-  /* FALSE without an error: there was nothing to remove. */
+  /* TRUE or FALSE, it is the verification that tells. */
   secret_password_clear_finish (result, &error);
 
   if (error == NULL)
     {
-      g_task_return_boolean (task, TRUE);
+      secret_password_searchv (dossier_credentials_get_schema (),
+                               attributes,
+                               SECRET_SEARCH_NONE,
+                               cancellable,
+                               delete_verify_cb,
+                               g_steal_pointer (&task));
       return;
     }
 
@@ -881,8 +926,14 @@ dossier_credentials_delete_async (DossierCredentials  *self,
       return;
     }
 
-  attributes = attributes_new (dossier_account_get_api_base (account),
-                               dossier_account_get_user_email (account));
+  /* Copied strings: the table outlives the call, for the verification. */
+  attributes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_hash_table_insert (attributes, (gpointer) ATTRIBUTE_API_BASE,
+                       g_strdup (dossier_account_get_api_base (account)));
+  g_hash_table_insert (attributes, (gpointer) ATTRIBUTE_USER_EMAIL,
+                       g_strdup (dossier_account_get_user_email (account)));
+  g_task_set_task_data (task, g_hash_table_ref (attributes), (GDestroyNotify) g_hash_table_unref);
+
   secret_password_clearv (dossier_credentials_get_schema (),
                           attributes,
                           cancellable,
