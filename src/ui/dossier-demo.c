@@ -220,6 +220,13 @@ lookup_for_sample (DossierProfile *profile,
                              dossier_profile_get_key (profile), name);
 }
 
+static int
+compare_strings (const void *a,
+                 const void *b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 static void
 prepare_samples_thread (GTask        *task,
                         gpointer      source_object,
@@ -240,7 +247,7 @@ prepare_samples_thread (GTask        *task,
     }
 
   /* Sorted so that the list of sample people is the same in every run. */
-  qsort (children, g_strv_length (children), sizeof (char *), (GCompareFunc) g_strcmp0);
+  qsort (children, g_strv_length (children), sizeof (char *), compare_strings);
   for (guint i = 0; children[i] != NULL; i++)
     {
       g_autofree char *path = NULL;

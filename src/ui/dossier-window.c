@@ -1455,6 +1455,14 @@ setup_for_application (DossierWindow      *self,
   g_signal_connect_object (self->sign_in_page, "signed-in", G_CALLBACK (signed_in_cb), self, G_CONNECT_SWAPPED);
   adw_bin_set_child (self->sign_in_bin, self->sign_in_page);
 
+  /* The application's icon, once installed; a plain symbol when Dossier
+   * runs from its build directory. */
+  if (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self))),
+                               APPLICATION_ID))
+    adw_status_page_set_icon_name (self->welcome_status, APPLICATION_ID);
+  else
+    adw_status_page_set_icon_name (self->welcome_status, "system-search-symbolic");
+
   g_menu_insert_section (self->main_menu, 1, NULL,
                          dossier_application_get_accounts_menu (self->application));
 
@@ -1570,7 +1578,6 @@ dossier_window_init (DossierWindow *self)
   if (g_strcmp0 (PROFILE, "Devel") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
-  adw_status_page_set_icon_name (self->welcome_status, APPLICATION_ID);
 
   /* The export button shows only an icon: its name is what assistive
    * technologies and automation look for. */
