@@ -950,6 +950,7 @@ query_file_cb (GObject      *object,
   DossierWindow *self = data->window;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFileInfo) info = NULL;
+  GFile *file;
 
   info = g_file_query_info_finish (G_FILE (object), result, &error);
   if (!operation_is_current (data, error))
@@ -979,7 +980,8 @@ query_file_cb (GObject      *object,
       return;
     }
 
-  g_file_load_bytes_async (data->file, self->cancellable, load_file_cb, g_steal_pointer (&data));
+  file = data->file;
+  g_file_load_bytes_async (file, self->cancellable, load_file_cb, g_steal_pointer (&data));
 }
 
 void
