@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 
+#include "dossier-download.h"
 #include "dossier-error.h"
 #include "dossier-exporter.h"
 #include "dossier-fake-server.h"
@@ -694,6 +695,68 @@ test_open_invalid_file (Fixture       *fixture,
   g_assert_true (found);
 }
 
+/* Attachments: saved from the storage host, with no HrFlow header. */
+
+static void
+download_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!dossier_download_to_file_finish (result, error))
+    g_assert_nonnull (*error);
+  else
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "done");
+}
+
+static GError *
+download (Fixture    *fixture,
+          const char *url,
+          GFile      *file)
+{
+  GError *error = NULL;
+
+  dossier_download_to_file_async (dossier_application_get_session (app), url, file, NULL, download_cb, &error);
+  g_assert_true (DOSSIER_TEST_WAIT_UNTIL (error != NULL, 5000));
+  return error;
+}
+
+static void
+test_download_attachment (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "cv.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) contents = g_bytes_new_static ("A résumé\n", strlen ("A résumé\n"));
+  g_autofree char *url = g_strconcat (dossier_fake_server_get_base_url (fixture->server), "/files/cv.txt", NULL);
+  g_autofree char *missing = g_strconcat (dossier_fake_server_get_base_url (fixture->server), "/files/none.txt", NULL);
+  g_autofree char *text = NULL;
+  GError *error;
+
+  dossier_fake_server_add_file (fixture->server, "/files/cv.txt", contents, "text/plain");
+
+  error = download (fixture, url, file);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_cmpstr (text, ==, "A résumé\n");
+
+  /* A missing file says so, and leaves the copy already saved alone. */
+  error = download (fixture, missing, file);
+  g_assert_error (error, DOSSIER_ERROR, DOSSIER_ERROR_EXPORT_FAILED);
+  g_assert_nonnull (strstr (error->message, "404"));
+  g_clear_error (&error);
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_cmpstr (text, ==, "A résumé\n");
+
+  /* Only web addresses. */
+  error = download (fixture, "file:///etc/passwd", file);
+  g_assert_error (error, DOSSIER_ERROR, DOSSIER_ERROR_EXPORT_FAILED);
+  g_clear_error (&error);
+}
+
 /* History */
 
 static void
@@ -903,6 +966,7 @@ main (int   argc,
   ADD ("/window/open/file", test_open_file);
   ADD ("/window/open/round-trip", test_open_exported_round_trip);
   ADD ("/window/open/invalid", test_open_invalid_file);
+  ADD ("/window/download", test_download_attachment);
   ADD ("/window/history", test_history);
   ADD ("/window/history/cap", test_history_cap);
   ADD ("/window/demo", test_demo);

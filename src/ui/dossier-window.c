@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-window.h"
+#include "dossier-download.h"
 #include "dossier-error.h"
 #include "dossier-exporter.h"
 #include "dossier-lookup-page.h"
@@ -838,6 +839,134 @@ copy_json_action (GtkWidget  *widget,
   show_toast (self, _("Copied the profile as JSON"));
 }
 
+/* Attachments: the view asks, the window saves a copy. */
+
+static void
+download_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(OperationData) data = user_data;
+  DossierWindow *self = data->window;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *uri = NULL;
+  AdwToast *toast;
+
+  if (!dossier_download_to_file_finish (result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_message (self, _("Could Not Save the Attachment"), error->message);
+      return;
+    }
+
+  basename = g_file_get_basename (data->file);
+  /* TRANSLATORS: a toast after saving an attachment; %s is a file name */
+  title = g_strdup_printf (_("Saved “%s”"), basename);
+  escaped = g_markup_escape_text (title, -1);
+  uri = g_file_get_uri (data->file);
+
+  toast = adw_toast_new (escaped);
+  adw_toast_set_button_label (toast, _("_Open Folder"));
+  adw_toast_set_action_name (toast, "win.show-folder");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+save_attachment_to_file (DossierWindow     *self,
+                         DossierAttachment *attachment,
+                         GFile             *file)
+{
+  OperationData *data = operation_data_new (self);
+
+  data->file = g_object_ref (file);
+  dossier_download_to_file_async (dossier_application_get_session (self->application),
+                                  dossier_attachment_get_public_url (attachment),
+                                  file, NULL, download_cb, data);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+save_attachment_dialog_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(DossierAttachment) attachment = user_data;
+  GtkWindow *window = g_object_get_data (object, "dossier-window");
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
+
+  if (file != NULL && DOSSIER_IS_WINDOW (window))
+    save_attachment_to_file (DOSSIER_WINDOW (window), attachment, file);
+}
+#else
+static void
+save_attachment_response_cb (GtkNativeDialog *native,
+                             int              response,
+                             gpointer         user_data)
+{
+  g_autoptr(DossierAttachment) attachment = user_data;
+  GtkWindow *window = gtk_native_dialog_get_transient_for (native);
+
+  if (response == GTK_RESPONSE_ACCEPT && DOSSIER_IS_WINDOW (window))
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      if (file != NULL)
+        save_attachment_to_file (DOSSIER_WINDOW (window), attachment, file);
+    }
+
+  g_object_unref (native);
+}
+#endif
+
+static void
+save_attachment_cb (DossierWindow      *self,
+                    DossierAttachment  *attachment,
+                    DossierProfileView *view)
+{
+  const char *name = dossier_attachment_get_original_file_name (attachment);
+  g_autofree char *basename = NULL;
+
+  if (name == NULL || *name == '\0')
+    name = dossier_attachment_get_file_name (attachment);
+  /* The name comes from a server: only its last part, never a path. */
+  basename = g_path_get_basename (name != NULL && *name != '\0' ? name : _("attachment"));
+  if (g_str_equal (basename, ".") || g_str_equal (basename, "/"))
+    {
+      g_free (basename);
+      basename = g_strdup (_("attachment"));
+    }
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+    gtk_file_dialog_set_title (dialog, _("Save a Copy"));
+    gtk_file_dialog_set_accept_label (dialog, _("_Save"));
+    gtk_file_dialog_set_initial_name (dialog, basename);
+    g_object_set_data (G_OBJECT (dialog), "dossier-window", self);
+    gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, save_attachment_dialog_cb, g_object_ref (attachment));
+  }
+#else
+  {
+    GtkFileChooserNative *native;
+
+    native = gtk_file_chooser_native_new (_("Save a Copy"),
+                                          GTK_WINDOW (self),
+                                          GTK_FILE_CHOOSER_ACTION_SAVE,
+                                          _("_Save"),
+                                          _("_Cancel"));
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), basename);
+    g_signal_connect (native, "response", G_CALLBACK (save_attachment_response_cb), g_object_ref (attachment));
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  }
+#endif
+}
+
 /* Open */
 
 static void
@@ -1446,6 +1575,8 @@ setup_for_application (DossierWindow      *self,
 
   dossier_profile_view_set_picture_loader (self->profile_view,
                                            dossier_application_get_picture_loader (self->application));
+  g_signal_connect_object (self->profile_view, "save-attachment",
+                           G_CALLBACK (save_attachment_cb), self, G_CONNECT_SWAPPED);
   dossier_lookup_page_set_history (self->lookup_page, dossier_application_get_history (self->application));
 
   /* The sign-in page, from the keyring side, checks and stores accounts. */
