@@ -145,10 +145,10 @@ dossier_wrap_layout_measure (GtkLayoutManager *manager,
 
       if (width < 0)
         {
-          int nat_width;
+          int nat_width, unused_baseline;
 
           dossier_wrap_layout_measure (manager, widget, GTK_ORIENTATION_HORIZONTAL, -1,
-                                       &width, &nat_width, NULL, NULL);
+                                       &width, &nat_width, &unused_baseline, &unused_baseline);
         }
 
       height = layout_lines (self, widget, width, FALSE);
