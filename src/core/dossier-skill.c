@@ -100,12 +100,14 @@ dossier_skill_init (DossierSkill *self)
 static DossierSkillType
 parse_type (const char *text)
 {
+  g_autofree char *stripped = NULL;
   g_autofree char *folded = NULL;
 
   if (text == NULL)
     return DOSSIER_SKILL_UNKNOWN;
 
-  folded = g_ascii_strdown (g_strstrip (g_strdup (text)), -1);
+  stripped = g_strstrip (g_strdup (text));
+  folded = g_ascii_strdown (stripped, -1);
   g_strdelimit (folded, " -", '_');
   if (g_str_equal (folded, "hard") || g_str_equal (folded, "hard_skill") ||
       g_str_equal (folded, "hard_skills"))
