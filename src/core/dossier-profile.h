@@ -31,6 +31,10 @@ G_DECLARE_FINAL_TYPE (DossierProfile, dossier_profile, DOSSIER, PROFILE, GObject
  *
  * Profiles are immutable once built, so they may be built in a worker
  * thread and handed to the main thread.
+ *
+ * Text getters, here and in every part of the model, return NULL for a
+ * member that is missing, null, of the wrong type or blank.  Read-only
+ * properties mirror the main getters for GtkExpression and bindings.
  */
 
 /* Parse @bytes, either an API envelope `{"code", "message", "data"}` or a
