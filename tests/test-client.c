@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <stdio.h>
 
 #include "dossier-client.h"
@@ -1110,6 +1111,192 @@ test_session (void)
   g_assert_cmpuint (soup_session_get_idle_timeout (session), >, 0);
 }
 
+/* The fake server's own checks, seen by a plain HTTP client */
+
+static GBytes *
+send_raw (SoupSession  *session,
+          const char   *url,
+          gboolean      with_headers,
+          guint        *status,
+          SoupMessage **out_msg)
+{
+  g_autoptr(SoupMessage) msg = soup_message_new (SOUP_METHOD_GET, url);
+  g_autoptr(GError) error = NULL;
+  GBytes *body;
+
+  g_assert_nonnull (msg);
+  soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
+  if (with_headers)
+    {
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "X-API-KEY", API_KEY);
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "X-USER-EMAIL", USER_EMAIL);
+    }
+
+  /* Blocking is fine here: the server runs in another thread. */
+  body = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  *status = soup_message_get_status (msg);
+  if (out_msg != NULL)
+    *out_msg = g_steal_pointer (&msg);
+  return body;
+}
+
+typedef struct
+{
+  DossierFakeServer *server;
+  GMainContext      *context;
+  GMainLoop         *loop;
+  GMutex             mutex;
+  GCond              cond;
+  gboolean           ready;
+} ServerThread;
+
+static gpointer
+server_thread_func (gpointer user_data)
+{
+  ServerThread *thread = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* The server runs on the thread-default context of the thread that
+   * starts it. */
+  g_main_context_push_thread_default (thread->context);
+  g_assert_true (dossier_fake_server_start (thread->server, 0, &error));
+  g_assert_no_error (error);
+
+  g_mutex_lock (&thread->mutex);
+  thread->ready = TRUE;
+  g_cond_signal (&thread->cond);
+  g_mutex_unlock (&thread->mutex);
+
+  g_main_loop_run (thread->loop);
+  g_main_context_pop_thread_default (thread->context);
+  return NULL;
+}
+
+static gboolean
+quit_loop_cb (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_fake_server_checks (void)
+{
+  g_autoptr(DossierFakeServer) server = dossier_fake_server_new ();
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(GFile) directory = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) picture = g_bytes_new_static ("\x89PNG fake", 9);
+  g_autofree char *tmp = NULL;
+  g_autofree char *path_1 = NULL;
+  g_autofree char *path_2 = NULL;
+  g_autofree char *base = NULL;
+  ServerThread thread = { 0 };
+  GThread *worker;
+  const struct
+  {
+    const char *query;
+    gboolean    with_headers;
+    guint       status;
+    const char *needle;
+  } cases[] = {
+    { "?source_key=dir-source&key=" KEY_1, TRUE, 200, "\"data\":" },
+    { "?source_key=dir-source&email=a%2Bb%40x.fr", TRUE, 200, "Ada Lovelace" },
+    { "?source_key=dir-source&email=a+b@x.fr", TRUE, 400, "Unable to find object: profile" },
+    { "?source_key=dir-source&key=" KEY_1, FALSE, 401, "Invalid secret key: xxxxx" },
+    { "?key=" KEY_1, TRUE, 400, "Invalid source fields" },
+    { "?source_key=unknown&key=" KEY_1, TRUE, 400, "Invalid source fields" },
+    { "?source_key=dir-source", TRUE, 400, "exactly one" },
+    { "?source_key=dir-source&key=" KEY_1 "&email=a%2Bb%40x.fr", TRUE, 400, "exactly one" },
+    { "?source_key=dir-source&key=" KEY_1 "&key=" KEY_2, TRUE, 400, "exactly one" },
+  };
+
+  /* A folder of profiles. */
+  tmp = g_dir_make_tmp ("dossier-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  path_1 = g_build_filename (tmp, "ada.json", NULL);
+  path_2 = g_build_filename (tmp, "ignored.txt", NULL);
+  g_assert_true (g_file_set_contents (path_1, profile_1, -1, &error));
+  g_assert_true (g_file_set_contents (path_2, "not a profile", -1, &error));
+  directory = g_file_new_for_path (tmp);
+  g_assert_true (dossier_fake_server_add_profiles_from_directory (server, "dir-source", directory, &error));
+  g_assert_no_error (error);
+  dossier_fake_server_add_file (server, "/files/picture.png", picture, "image/png");
+  dossier_fake_server_set_redirect_target (server, "http://127.0.0.1:9/elsewhere.png");
+
+  thread.server = server;
+  thread.context = g_main_context_new ();
+  thread.loop = g_main_loop_new (thread.context, FALSE);
+  g_mutex_init (&thread.mutex);
+  g_cond_init (&thread.cond);
+  worker = g_thread_new ("fake-server", server_thread_func, &thread);
+  g_mutex_lock (&thread.mutex);
+  while (!thread.ready)
+    g_cond_wait (&thread.cond, &thread.mutex);
+  g_mutex_unlock (&thread.mutex);
+
+  base = g_strconcat (dossier_fake_server_get_api_base (server), "/profile/indexing", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *url = g_strconcat (base, cases[i].query, NULL);
+      g_autoptr(GBytes) body = NULL;
+      g_autofree char *text = NULL;
+      guint status = 0;
+
+      body = send_raw (session, url, cases[i].with_headers, &status, NULL);
+      text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+      g_test_message ("%s: HTTP %u", cases[i].query, status);
+      g_assert_cmpuint (status, ==, cases[i].status);
+      g_assert_nonnull (strstr (text, cases[i].needle));
+      /* The profile's bytes are spliced in as they are. */
+      if (status == 200)
+        g_assert_nonnull (strstr (text, profile_1));
+    }
+  g_assert_cmpuint (dossier_fake_server_get_request_count (server), ==, G_N_ELEMENTS (cases));
+
+  /* Files: no header needed, and they do not count as API requests. */
+  {
+    g_autofree char *url = g_strconcat (dossier_fake_server_get_base_url (server), "/files/picture.png", NULL);
+    g_autofree char *missing = g_strconcat (dossier_fake_server_get_base_url (server), "/files/nothing.png", NULL);
+    g_autofree char *redirect = g_strconcat (dossier_fake_server_get_base_url (server), "/files/redirect/a.png", NULL);
+    g_autoptr(GBytes) body = NULL;
+    g_autoptr(GBytes) body_missing = NULL;
+    g_autoptr(GBytes) body_redirect = NULL;
+    g_autoptr(SoupMessage) msg = NULL;
+    guint status = 0;
+
+    body = send_raw (session, url, FALSE, &status, &msg);
+    g_assert_cmpuint (status, ==, 200);
+    g_assert_true (g_bytes_equal (body, picture));
+    g_assert_cmpstr (soup_message_headers_get_content_type (soup_message_get_response_headers (msg), NULL),
+                     ==, "image/png");
+
+    body_missing = send_raw (session, missing, FALSE, &status, NULL);
+    g_assert_cmpuint (status, ==, 404);
+
+    g_clear_object (&msg);
+    body_redirect = send_raw (session, redirect, FALSE, &status, &msg);
+    g_assert_cmpuint (status, ==, 302);
+    g_assert_cmpstr (soup_message_headers_get_one (soup_message_get_response_headers (msg), "Location"),
+                     ==, "http://127.0.0.1:9/elsewhere.png");
+
+    g_assert_cmpuint (dossier_fake_server_get_request_count (server), ==, G_N_ELEMENTS (cases));
+  }
+
+  soup_session_abort (session);
+  g_main_context_invoke (thread.context, quit_loop_cb, thread.loop);
+  g_thread_join (worker);
+  g_main_loop_unref (thread.loop);
+  g_main_context_unref (thread.context);
+  g_mutex_clear (&thread.mutex);
+  g_cond_clear (&thread.cond);
+
+  g_unlink (path_1);
+  g_unlink (path_2);
+  g_rmdir (tmp);
+}
+
 /* Run last: nothing any test logged holds the key. */
 static void
 test_key_never_logged (void)
@@ -1167,6 +1354,7 @@ main (int   argc,
   g_test_add_func ("/client/transport/connection-refused", test_connection_refused);
   g_test_add_func ("/client/transport/tls", test_tls_failure);
   g_test_add_func ("/client/transport/host-not-found", test_host_not_found);
+  g_test_add_func ("/client/fake-server/checks", test_fake_server_checks);
   g_test_add_func ("/client/logs/key-never-logged", test_key_never_logged);
 
 #undef ADD
