@@ -346,6 +346,7 @@ test_faults (Fixture       *fixture,
         g_assert_nonnull (strstr (run.err, faults[i].status));
       g_assert_null (strstr (run.err, TEST_API_KEY));
       g_assert_null (strstr (run.err, "CRITICAL"));
+      g_test_message ("%s", run.err);
       g_assert_true (g_hash_table_add (messages, g_strdup (run.err)));
     }
 }
