@@ -104,6 +104,13 @@ check_one () {
   expect '.modules[-1].sources | length' 1 "dossier has one source"
   expect '.modules[-1].sources[0].type' dir "dossier builds from the local checkout"
   expect '.modules[-1].sources[0].path' .. "the checkout is the manifest's parent directory"
+  # The README builds in build-flatpak, and flatpak-builder keeps its state
+  # in .flatpak-builder, both inside the checkout: copying them into the
+  # build would copy the build into itself.
+  for skipped in .flatpak-builder build-flatpak; do
+    expect "[.modules[-1].sources[0].skip[]? | select(. == \"$skipped\")] | length" 1 \
+           "the copy of the checkout skips $skipped"
+  done
   expect '[.modules[-1]."config-opts"[]? | select(. == "-Ddevelopment=true")] | length > 0' \
          "$development" "-Ddevelopment=true is set only in the Devel variant"
 }
@@ -172,6 +179,8 @@ reject "an old runtime" "older than" \
   '."runtime-version" = "48"'
 reject "a git source" "builds from the local checkout" \
   '.modules[-1].sources[0] = {"type": "git", "url": "https://github.com/hrdossier/dossier.git", "branch": "main"}'
+reject "the Flatpak build directory copied" "skips build-flatpak" \
+  '.modules[-1].sources[0].skip -= ["build-flatpak"]'
 reject "the development option" "only in the Devel variant" \
   '.modules[-1]."config-opts" += ["-Ddevelopment=true"]'
 
