@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DossierSource, dossier_source, DOSSIER, SOURCE, GObject)
 
 DossierSource *dossier_source_new_from_node    (JsonNode      *node);
+/* The numeric `id` as text: it may exceed 2^53.  NULL when absent. */
+const char    *dossier_source_get_id           (DossierSource *self);
 const char    *dossier_source_get_key          (DossierSource *self);
 const char    *dossier_source_get_name         (DossierSource *self);
 const char    *dossier_source_get_source_type  (DossierSource *self);
