@@ -3,7 +3,7 @@
 #
 # Installs the build into a temporary DESTDIR and checks what lands where,
 # then runs the installed Dossier, speaking TAP:
-#   check-install.sh MESON BUILD_ROOT SOURCE_ROOT APP_ID VERSION
+#   check-install.sh MESON BUILD_ROOT SOURCE_ROOT APP_ID VERSION FAKE_HRFLOW FIXTURE
 #
 # `meson install --no-rebuild` only copies files: meson test has already
 # built everything, and a rebuild from inside a test would fight the running
@@ -11,12 +11,14 @@
 # (schema compilation, icon cache) skip themselves under DESTDIR.
 set -u
 
-usage="usage: check-install.sh MESON BUILD_ROOT SOURCE_ROOT APP_ID VERSION"
+usage="usage: check-install.sh MESON BUILD_ROOT SOURCE_ROOT APP_ID VERSION FAKE_HRFLOW FIXTURE"
 meson=${1:?$usage}
 build=$(cd "${2:?$usage}" && pwd)
 source=$(cd "${3:?$usage}" && pwd)
 app_id=${4:?$usage}
 version=${5:?$usage}
+fake_hrflow=${6:?$usage}
+fixture=${7:?$usage}
 
 # The tools come from build-aux/debian-packages.txt.
 for tool in jq dbus-run-session gdbus; do
@@ -28,7 +30,14 @@ for tool in jq dbus-run-session gdbus; do
 done
 
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/dossier-install.XXXXXX")
-trap 'rm -rf "$scratch"' EXIT INT TERM
+server_pid=""
+cleanup () {
+  # Only the fake server this test started, by its process ID.
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; fi
+  rm -rf "$scratch"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM
 root="$scratch/root"
 
 n=0
@@ -110,6 +119,52 @@ if out=$("$dossier" --version 2>&1) && [ "$out" = "dossier $version" ]; then
 else
   not_ok "the installed dossier --version says '$out', expected 'dossier $version'"
 fi
+
+# The installed binary looks a profile up and exports it, headless, against
+# the fake HrFlow server on loopback: the export is the profile HrFlow sent.
+mkdir -p "$scratch/profiles"
+jq '.data' "$fixture" >"$scratch/profiles/profile.json"
+"$fake_hrflow" --profiles "$scratch/profiles" --source install-test-source \
+  >"$scratch/fake.out" 2>"$scratch/fake.err" &
+server_pid=$!
+tries=0
+while [ ! -s "$scratch/fake.out" ] && [ "$tries" -lt 100 ] && kill -0 "$server_pid" 2>/dev/null; do
+  sleep 0.1
+  tries=$((tries + 1))
+done
+api_base=$(head -n 1 "$scratch/fake.out")
+key=$(jq -r '.data.key' "$fixture")
+case "$api_base" in
+  http://127.0.0.1:*/v1)
+    HRFLOW_API_KEY=askr_0123456789abcdef0123456789abcdef HRFLOW_USER_EMAIL=recruiter@example.org \
+      "$dossier" --api-base "$api_base" --source install-test-source --key "$key" \
+      --export "$scratch/export.json" >"$scratch/export.log" 2>&1
+    status=$?
+    if [ "$status" -eq 0 ] && jq -S . "$scratch/export.json" >"$scratch/exported" 2>/dev/null \
+       && jq -S . "$scratch/profiles/profile.json" >"$scratch/served" \
+       && cmp -s "$scratch/exported" "$scratch/served"; then
+      ok "the installed dossier exports the profile the fake server serves"
+    else
+      not_ok "the installed dossier's export failed (exit status $status): $(tr '\n' ' ' <"$scratch/export.log")"
+    fi
+
+    HRFLOW_API_KEY=askr_0123456789abcdef0123456789abcdef HRFLOW_USER_EMAIL=recruiter@example.org \
+      "$dossier" --api-base "$api_base" --source install-test-source --key no-such-profile \
+      --export "$scratch/missing.json" >"$scratch/missing.log" 2>&1
+    status=$?
+    if [ "$status" -eq 1 ] && [ ! -e "$scratch/missing.json" ] && [ -s "$scratch/missing.log" ]; then
+      ok "the installed dossier exits with status 1 and a reason for a profile that does not exist"
+    else
+      not_ok "for a profile that does not exist, the installed dossier exited with status $status: $(tr '\n' ' ' <"$scratch/missing.log")"
+    fi
+    ;;
+  *)
+    not_ok "the fake HrFlow server did not start: $(tr '\n' ' ' <"$scratch/fake.err")"
+    ;;
+esac
+kill "$server_pid" 2>/dev/null
+wait "$server_pid" 2>/dev/null
+server_pid=""
 
 # A launcher starts a DBusActivatable application through its D-Bus service:
 # on a private bus that knows only the installed service (pointed into the
