@@ -12,6 +12,8 @@
 # shows without an icon, or does not start from the launcher at all.
 set -u
 
+. "$(dirname "$0")/tap.sh"
+
 usage="usage: check-desktop-integration.sh DATA_BUILD_DIR DATA_SOURCE_DIR APP_ID BASE_APP_ID VERSION"
 build=${1:?$usage}
 source=${2:?$usage}
@@ -20,18 +22,8 @@ base_id=${4:?$usage}
 version=${5:?$usage}
 
 # The tools come from build-aux/debian-packages.txt.
-for tool in rsvg-convert; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "not ok 1 - $tool is not installed: build-aux/install-deps.sh installs it"
-    echo "1..1"
-    exit 1
-  fi
-done
+tap_require rsvg-convert
 
-n=0
-failed=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
 expect () {
   if [ "$1" = "$2" ]; then ok "$3"; else not_ok "$3: found '$1', expected '$2'"; fi
 }
@@ -136,5 +128,4 @@ for svg in "$icon" "$symbolic"; do
   fi
 done
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_finish

@@ -12,17 +12,13 @@
 # checker must reject copies of the manifest broken on purpose.
 set -u
 
+. "$(dirname "$0")/tap.sh"
+
 dir=$(cd "${1:?usage: check-flatpak-manifests.sh FLATPAK_DIR BASE_APP_ID}" && pwd)
 base_id=${2:?usage: check-flatpak-manifests.sh FLATPAK_DIR BASE_APP_ID}
 
 # The tools come from build-aux/debian-packages.txt.
-for tool in flatpak-builder jq; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "not ok 1 - $tool is not installed: build-aux/install-deps.sh installs it"
-    echo "1..1"
-    exit 1
-  fi
-done
+tap_require flatpak-builder jq
 
 # The runtime GNOME supports at the release date, or newer.
 min_runtime=50
@@ -115,13 +111,10 @@ check_one () {
          "$development" "-Ddevelopment=true is set only in the Devel variant"
 }
 
-n=0
-failed=0
 report () {
-  n=$((n + 1))
   case "$1" in
-    PASS*) echo "ok $n - ${1#PASS }" ;;
-    *) failed=$((failed + 1)); echo "not ok $n - ${1#FAIL }" ;;
+    PASS*) ok "${1#PASS }" ;;
+    *) not_ok "${1#FAIL }" ;;
   esac
 }
 
@@ -184,5 +177,4 @@ reject "the Flatpak build directory copied" "skips build-flatpak" \
 reject "the development option" "only in the Devel variant" \
   '.modules[-1]."config-opts" += ["-Ddevelopment=true"]'
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_finish

@@ -11,6 +11,8 @@
 # (schema compilation, icon cache) skip themselves under DESTDIR.
 set -u
 
+. "$(dirname "$0")/tap.sh"
+
 usage="usage: check-install.sh MESON BUILD_ROOT SOURCE_ROOT APP_ID VERSION FAKE_HRFLOW FIXTURE"
 meson=${1:?$usage}
 build=$(cd "${2:?$usage}" && pwd)
@@ -21,13 +23,7 @@ fake_hrflow=${6:?$usage}
 fixture=${7:?$usage}
 
 # The tools come from build-aux/debian-packages.txt.
-for tool in jq dbus-run-session gdbus; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "not ok 1 - $tool is not installed: build-aux/install-deps.sh installs it"
-    echo "1..1"
-    exit 1
-  fi
-done
+tap_require jq dbus-run-session gdbus
 
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/dossier-install.XXXXXX")
 server_pid=""
@@ -40,18 +36,11 @@ trap cleanup EXIT
 trap 'exit 1' INT TERM
 root="$scratch/root"
 
-n=0
-failed=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
-skip () { n=$((n + 1)); echo "ok $n # SKIP $1"; }
-finish () { echo "1..$n"; [ "$failed" -eq 0 ]; exit $?; }
-
 if "$meson" install -C "$build" --no-rebuild --quiet --destdir "$root" >"$scratch/install.log" 2>&1; then
   ok "meson install into a DESTDIR succeeds"
 else
   not_ok "meson install into a DESTDIR fails: $(tail -n 5 "$scratch/install.log" | tr '\n' ' ')"
-  finish
+  tap_finish
 fi
 
 option () {
@@ -207,4 +196,4 @@ EOF
   fi
 fi
 
-finish
+tap_finish

@@ -12,16 +12,13 @@
 # template (their strings are translatable by format).
 set -u
 
+. "$(dirname "$0")/tap.sh"
+
 top=$(cd "${1:?usage: check-potfiles.sh SOURCE_ROOT}" && pwd)
 cd "$top"
 
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/dossier-potfiles.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT INT TERM
-
-n=0
-failed=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
 
 sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' po/POTFILES.in >"$scratch/listed"
 
@@ -81,5 +78,4 @@ while IFS= read -r file; do
   echo "# note: po/POTFILES.in lists $file, which has no translatable string yet"
 done <"$scratch/extra"
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_finish

@@ -11,25 +11,16 @@
 # A string added to the code without its translations fails this test.
 set -u
 
+. "$(dirname "$0")/tap.sh"
+
 top=$(cd "${1:?usage: check-translations.sh SOURCE_ROOT}" && pwd)
 cd "$top"
 
 # The tools come from build-aux/debian-packages.txt.
-for tool in xgettext msgmerge msgfmt; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "not ok 1 - $tool is not installed: build-aux/install-deps.sh installs it"
-    echo "1..1"
-    exit 1
-  fi
-done
+tap_require xgettext msgmerge msgfmt
 
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/dossier-po.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT INT TERM
-
-n=0
-failed=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
 
 # The keywords of meson's i18n 'glib' preset, which po/meson.build uses.
 sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' po/POTFILES.in >"$scratch/files"
@@ -85,5 +76,4 @@ while IFS= read -r lang; do
   esac
 done <"$scratch/shipped"
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_finish
