@@ -4,6 +4,7 @@
 #include "dossier-client.h"
 
 #include "dossier-error.h"
+#include "dossier-json-private.h"
 #include "dossier-json-text.h"
 
 #include <glib/gi18n.h>
@@ -367,8 +368,9 @@ dossier_client_set_request_timeout (DossierClient *self,
 }
 
 /* One request, from sending to the last byte of the body.  Everything here
- * is touched on the calling thread only, except in judge_thread(), which
- * runs once the body is complete and nothing else touches the data. */
+ * is touched on the calling thread only: the worker thread gets a
+ * Judgement of its own, so that no libsoup object, and not the client, can
+ * ever be finalised in the worker. */
 
 typedef enum
 {
@@ -396,14 +398,32 @@ typedef struct
   guint8        *buffer;
   gsize          limit;
 
-  /* Read by judge_thread(). */
   guint          status;
   gint64         retry_after;
-  GBytes        *body_bytes;
-  char          *api_key;
   char          *host;
   guint          timeout_seconds;
 } Request;
+
+/* What the worker thread judges: plain data only. */
+typedef struct
+{
+  RequestKind  kind;
+  guint        status;
+  gint64       retry_after;
+  GBytes      *body;
+  char        *api_key;
+  gboolean     write_only_key;
+} Judgement;
+
+static void
+judgement_free (Judgement *judgement)
+{
+  g_bytes_unref (judgement->body);
+  if (judgement->api_key != NULL)
+    memset (judgement->api_key, 0, strlen (judgement->api_key));
+  g_free (judgement->api_key);
+  g_free (judgement);
+}
 
 static void
 request_free (Request *request)
@@ -421,11 +441,7 @@ request_free (Request *request)
   g_clear_object (&request->msg);
   g_clear_pointer (&request->uri, g_uri_unref);
   g_clear_pointer (&request->body, g_byte_array_unref);
-  g_clear_pointer (&request->body_bytes, g_bytes_unref);
   g_free (request->buffer);
-  if (request->api_key != NULL)
-    memset (request->api_key, 0, strlen (request->api_key));
-  g_free (request->api_key);
   g_free (request->host);
   g_clear_object (&request->self);
   g_free (request);
@@ -482,10 +498,10 @@ http_error_new (DossierError  code,
 
 /* Judges an error answer (or a 2xx whose body says otherwise). */
 static GError *
-error_for_status (RequestKind  kind,
-                  guint        status,
+error_for_status (guint        status,
                   const char  *api_message,
-                  gint64       retry_after)
+                  gint64       retry_after,
+                  gboolean     write_only_key)
 {
   g_autofree char *text = NULL;
   const char *said = api_message != NULL ? api_message : "";
@@ -506,18 +522,19 @@ error_for_status (RequestKind  kind,
       return http_error_new (DOSSIER_ERROR_INVALID_SOURCE, status, api_message, -1, text);
     }
 
+  /* The key is known but may not read here: refused on this source, or
+   * refused for a permission ("... for permission: write"), or a
+   * write-only key (askw_, a hint only: the server has decided). */
   if (status == 403 ||
-      (status == 401 && (strstr (said, "Unauthorized Access to source") != NULL ||
-                         strstr (said, "for permission") != NULL)))
-    {
-      if (kind == REQUEST_AUTH)
-        return http_error_new (DOSSIER_ERROR_NO_PERMISSION, status, api_message, -1,
-                               _("This API key is not allowed to do this. "
-                                 "Ask your HrFlow administrator for a key with read access."));
-      return http_error_new (DOSSIER_ERROR_NO_PERMISSION, status, api_message, -1,
-                             _("This API key is not allowed to read profiles from this source. "
-                               "Ask your HrFlow administrator for a key with read access to it."));
-    }
+      (status == 401 && strstr (said, "Unauthorized Access to source") != NULL))
+    return http_error_new (DOSSIER_ERROR_NO_PERMISSION, status, api_message, -1,
+                           _("This API key is not allowed to read profiles from this source. "
+                             "Check the source key, or ask your HrFlow administrator for access to it."));
+
+  if (status == 401 && (strstr (said, "for permission") != NULL || write_only_key))
+    return http_error_new (DOSSIER_ERROR_NO_PERMISSION, status, api_message, -1,
+                           _("HrFlow does not allow this API key to read profiles. "
+                             "Sign in with a read key (it starts with “askr_”) rather than a write-only key."));
 
   if (status == 401)
     return http_error_new (DOSSIER_ERROR_CREDENTIALS_REJECTED, status, api_message, -1,
@@ -718,53 +735,8 @@ invalid_response_new (guint       status,
   return http_error_new (DOSSIER_ERROR_INVALID_RESPONSE, status, NULL, -1, text);
 }
 
-/* The `data` object's span, or the whole body for an answer without an
- * envelope (what /auth is documented to send). */
-static gboolean
-find_data_object (const char  *text,
-                  gsize        length,
-                  gboolean     envelope_optional,
-                  guint        status,
-                  gsize       *start,
-                  gsize       *end,
-                  GError     **error)
-{
-  gsize pos = 0;
-
-  while (pos < length && g_ascii_isspace (text[pos]))
-    pos++;
-  if (pos == length)
-    {
-      *error = invalid_response_new (status, _("it is empty."));
-      return FALSE;
-    }
-  if (text[pos] != '{')
-    {
-      *error = invalid_response_new (status, _("it is not JSON."));
-      return FALSE;
-    }
-
-  if (!dossier_json_find_member (text, length, "data", start, end))
-    {
-      if (envelope_optional)
-        {
-          *start = 0;
-          *end = length;
-          return TRUE;
-        }
-      *error = invalid_response_new (status, _("it holds no profile."));
-      return FALSE;
-    }
-
-  if (text[*start] != '{')
-    {
-      *error = invalid_response_new (status, _("its profile is not an object."));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
+/* `/auth` answers with its members in a `data` envelope, or bare (as it is
+ * documented): accept both. */
 static DossierAuthInfo *
 auth_info_new_from_body (const char  *text,
                          gsize        length,
@@ -775,24 +747,25 @@ auth_info_new_from_body (const char  *text,
   g_autoptr(DossierAuthInfo) info = NULL;
   JsonObject *object;
   JsonNode *root;
-  gsize start, end;
+  JsonNode *data;
 
-  if (!find_data_object (text, length, TRUE, status, &start, &end, error))
-    return NULL;
-
-  if (!json_parser_load_from_data (parser, text + start, end - start, NULL) ||
+  if (!json_parser_load_from_data (parser, text, length, NULL) ||
       (root = json_parser_get_root (parser)) == NULL ||
       !JSON_NODE_HOLDS_OBJECT (root))
     {
-      *error = invalid_response_new (status, _("it is not valid JSON."));
+      *error = invalid_response_new (status, _("it is not a JSON object."));
       return NULL;
     }
 
   object = json_node_get_object (root);
+  data = json_object_get_member (object, "data");
+  if (data != NULL && JSON_NODE_HOLDS_OBJECT (data))
+    object = json_node_get_object (data);
+
   info = g_object_new (DOSSIER_TYPE_AUTH_INFO, NULL);
-  info->team_name = g_strdup (json_object_get_string_member_with_default (object, "team_name", NULL));
-  info->team_subdomain = g_strdup (json_object_get_string_member_with_default (object, "team_subdomain", NULL));
-  info->permission = g_strdup (json_object_get_string_member_with_default (object, "api_key_permission", NULL));
+  info->team_name = g_strdup (dossier_json_get_string (object, "team_name"));
+  info->team_subdomain = g_strdup (dossier_json_get_string (object, "team_subdomain"));
+  info->permission = g_strdup (dossier_json_get_string (object, "api_key_permission"));
 
   return g_steal_pointer (&info);
 }
@@ -803,14 +776,14 @@ judge_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  Request *request = task_data;
+  Judgement *request = task_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *api_message = NULL;
   const char *text;
   gsize length;
   guint status = request->status;
 
-  text = g_bytes_get_data (request->body_bytes, &length);
+  text = g_bytes_get_data (request->body, &length);
   if (text == NULL)
     text = "";
 
@@ -850,8 +823,9 @@ judge_thread (GTask        *task,
 
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
     {
-      g_task_return_error (task, error_for_status (request->kind, status, api_message,
-                                                   request->retry_after));
+      g_task_return_error (task, error_for_status (status, api_message,
+                                                   request->retry_after,
+                                                   request->write_only_key));
       return;
     }
 
@@ -867,17 +841,8 @@ judge_thread (GTask        *task,
   else
     {
       DossierProfile *profile;
-      gsize start, end;
 
-      /* Checked here too, whatever the model makes of an envelope without
-       * data: an answer without a profile is never a profile. */
-      if (!find_data_object (text, length, FALSE, status, &start, &end, &error))
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-
-      profile = dossier_profile_new_from_bytes (request->body_bytes, &error);
+      profile = dossier_profile_new_from_response (request->body, &error);
       if (profile == NULL)
         {
           if (error->domain == DOSSIER_ERROR)
@@ -924,9 +889,27 @@ return_transport_error (GTask  *task,
 }
 
 static void
+judged_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  GObject *answer;
+
+  answer = g_task_propagate_pointer (G_TASK (result), &error);
+  if (answer == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, answer, g_object_unref);
+}
+
+static void
 finish_reading (GTask *task)
 {
   Request *request = g_task_get_task_data (task);
+  g_autoptr(GTask) judge_task = NULL;
+  Judgement *judgement;
 
   /* From here on nothing may time out: the answer is complete. */
   if (request->timeout_source != NULL)
@@ -936,13 +919,28 @@ finish_reading (GTask *task)
     }
   g_clear_object (&request->stream);
 
-  request->body_bytes = g_byte_array_free_to_bytes (g_steal_pointer (&request->body));
+  g_clear_object (&request->msg);
   g_clear_pointer (&request->buffer, g_free);
 
-  g_debug ("HrFlow answered %u with %" G_GSIZE_FORMAT " bytes",
-           request->status, g_bytes_get_size (request->body_bytes));
+  judgement = g_new0 (Judgement, 1);
+  judgement->kind = request->kind;
+  judgement->status = request->status;
+  judgement->retry_after = request->retry_after;
+  judgement->body = g_byte_array_free_to_bytes (g_steal_pointer (&request->body));
+  judgement->api_key = g_strdup (request->self->api_key);
+  judgement->write_only_key = g_str_has_prefix (request->self->api_key, "askw_");
 
-  g_task_run_in_thread (task, judge_thread);
+  g_debug ("HrFlow answered %u with %" G_GSIZE_FORMAT " bytes",
+           judgement->status, g_bytes_get_size (judgement->body));
+
+  /* A task of its own, without source object: whichever thread drops it
+   * last only frees plain data.  Its answer is handed to @task on this
+   * thread, in judged_cb(). */
+  judge_task = g_task_new (NULL, NULL, judged_cb, g_object_ref (task));
+  g_task_set_source_tag (judge_task, finish_reading);
+  g_task_set_name (judge_task, "[dossier] judge answer");
+  g_task_set_task_data (judge_task, judgement, (GDestroyNotify) judgement_free);
+  g_task_run_in_thread (judge_task, judge_thread);
 }
 
 static GError *
@@ -1203,7 +1201,6 @@ start_request (DossierClient *self,
   request->kind = kind;
   request->retry_after = -1;
   request->cancellable = g_cancellable_new ();
-  request->api_key = g_strdup (self->api_key);
   request->host = g_strdup (g_uri_get_host (self->api_base_uri));
   request->timeout_seconds = self->request_timeout;
   g_task_set_task_data (task, request, (GDestroyNotify) request_free);

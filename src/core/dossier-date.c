@@ -73,13 +73,13 @@ dossier_date_class_init (DossierDateClass *klass)
 
   properties[PROP_DATETIME] =
     g_param_spec_boxed ("datetime", NULL, NULL, G_TYPE_DATE_TIME,
-                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_TEXT] =
     g_param_spec_string ("text", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_ONGOING] =
     g_param_spec_boolean ("ongoing", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -137,7 +137,9 @@ datetime_from_epoch (double value)
   g_autoptr(GDateTime) epoch = NULL;
   gint64 usec;
 
-  if (fabs (value) < 1e11)
+  /* -1000 is the "ongoing" sentinel in milliseconds (in seconds it is -1,
+   * which the rule below already reads right). */
+  if (fabs (value) < 1e11 && value != -1000)
     value *= 1000.0;
   if (fabs (value) > 2.5e14)  /* beyond year 9999 */
     return NULL;

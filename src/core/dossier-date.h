@@ -17,7 +17,9 @@ G_DECLARE_FINAL_TYPE (DossierDate, dossier_date, DOSSIER, DATE, GObject)
  * `{"iso8601", "text", "timestamp"}` objects, epoch milliseconds, odd strings
  * ("15/02/1900") and the 1969-12-31T23:59:59 sentinel that means "ongoing".
  * What parses becomes a #GDateTime (UTC when no offset is given); what does
- * not is kept as text.
+ * not is kept as text.  The sentinel has no #GDateTime (it is no real date):
+ * dossier_date_is_ongoing() is TRUE instead.  Epoch numbers below 10^11 are
+ * read as seconds, larger ones as milliseconds.
  */
 DossierDate *dossier_date_new_from_node   (JsonNode    *node);
 DossierDate *dossier_date_new_from_string (const char  *text);

@@ -169,17 +169,17 @@ respond_bytes (SoupServerMessage *msg,
 
   /* Appended piece by piece: the profile's bytes are spliced in as they
    * are stored, never re-serialised. */
-  if (prefix != NULL)
+  if (prefix != NULL && g_bytes_get_size (prefix) > 0)
     {
       soup_message_body_append_bytes (body, prefix);
       length += g_bytes_get_size (prefix);
     }
-  if (middle != NULL)
+  if (middle != NULL && g_bytes_get_size (middle) > 0)
     {
       soup_message_body_append_bytes (body, middle);
       length += g_bytes_get_size (middle);
     }
-  if (suffix != NULL)
+  if (suffix != NULL && g_bytes_get_size (suffix) > 0)
     {
       soup_message_body_append_bytes (body, suffix);
       length += g_bytes_get_size (suffix);

@@ -8,6 +8,7 @@
 #include "dossier-json-private.h"
 #include "dossier-json-text.h"
 
+#include <errno.h>
 #include <string.h>
 
 struct _DossierProfile
@@ -188,37 +189,37 @@ dossier_profile_class_init (DossierProfileClass *klass)
    * notify; the properties exist for GtkExpression and bindings. */
   properties[PROP_ID] =
     g_param_spec_string ("id", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_KEY] =
     g_param_spec_string ("key", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_REFERENCE] =
     g_param_spec_string ("reference", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_DISPLAY_NAME] =
     g_param_spec_string ("display-name", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_EMAIL] =
     g_param_spec_string ("email", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_PHONE] =
     g_param_spec_string ("phone", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_SUMMARY] =
     g_param_spec_string ("summary", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_PICTURE_URL] =
     g_param_spec_string ("picture-url", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_LOCATION] =
     g_param_spec_object ("location", NULL, NULL, DOSSIER_TYPE_LOCATION,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_CURRENT_EXPERIENCE] =
     g_param_spec_object ("current-experience", NULL, NULL, DOSSIER_TYPE_EXPERIENCE,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_ARCHIVED] =
     g_param_spec_boolean ("archived", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -244,6 +245,32 @@ is_number_token (const char *token,
   return TRUE;
 }
 
+/* Whether @token spells the number json-glib read into @node, so that a
+ * token found by name in the text (where "\u0069d" does not match "id")
+ * is not taken for another member's.  An integer too large for json-glib
+ * (which wraps it around) cannot be compared, and is trusted. */
+static gboolean
+token_matches_node (const char *token,
+                    gsize       token_length,
+                    JsonNode   *node)
+{
+  g_autofree char *text = g_strndup (token, token_length);
+  char *end = NULL;
+
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    {
+      gint64 value;
+
+      errno = 0;
+      value = g_ascii_strtoll (text, &end, 10);
+      if (errno == ERANGE)
+        return TRUE;
+      return *end == '\0' && value == json_node_get_int (node);
+    }
+
+  return g_ascii_strtod (text, &end) == json_node_get_double (node) && *end == '\0';
+}
+
 char *
 dossier_json_dup_id (JsonNode   *node,
                      const char *token,
@@ -261,7 +288,8 @@ dossier_json_dup_id (JsonNode   *node,
   if (json_node_get_value_type (node) == G_TYPE_INT64 ||
       json_node_get_value_type (node) == G_TYPE_DOUBLE)
     {
-      if (token != NULL && is_number_token (token, token_length))
+      if (token != NULL && is_number_token (token, token_length) &&
+          token_matches_node (token, token_length, node))
         return g_strndup (token, token_length);
       if (json_node_get_value_type (node) == G_TYPE_INT64)
         return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
@@ -470,19 +498,22 @@ build_links (JsonNode *urls)
   return links;
 }
 
+/* Whether the older `archive` member says "archived" on its own: true, a
+ * non-empty string or a number (a date).  A list or an object is of the
+ * wrong type, hence absent. */
 static gboolean
 is_truthy_archive (JsonNode *node)
 {
-  if (node == NULL)
+  GType type;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
     return FALSE;
-  if (JSON_NODE_HOLDS_VALUE (node) &&
-      json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_BOOLEAN)
     return json_node_get_boolean (node);
-  /* A date, an epoch number, any other non-null value: archived. */
-  if (JSON_NODE_HOLDS_VALUE (node) &&
-      json_node_get_value_type (node) == G_TYPE_STRING)
+  if (type == G_TYPE_STRING)
     return !dossier_json_is_blank (json_node_get_string (node));
-  return TRUE;
+  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
 }
 
 /**
@@ -626,6 +657,31 @@ is_space (char c)
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* Whether the span found by dossier_json_find_member () is the `data`
+ * that json-glib kept.  They can only differ when a key of the envelope is
+ * spelt with escapes ("d\u0061ta" is "data" to json-glib but not to the
+ * byte scanner), so the envelope around the span is checked for a
+ * backslash, and only then is the span parsed again and compared. */
+static gboolean
+span_is_data (const char *text,
+              gsize       length,
+              gsize       value_start,
+              gsize       value_end,
+              JsonNode   *data_node)
+{
+  g_autoptr(JsonParser) parser = NULL;
+
+  if (memchr (text, '\\', value_start) == NULL &&
+      memchr (text + value_end, '\\', length - value_end) == NULL)
+    return TRUE;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, text + value_start,
+                                   value_end - value_start, NULL))
+    return FALSE;
+  return json_node_equal (json_parser_get_root (parser), data_node);
+}
+
 /**
  * dossier_profile_new_from_bytes:
  * @bytes: an API answer or an exported profile
@@ -633,9 +689,10 @@ is_space (char c)
  *
  * Returns: (transfer full) (nullable): the profile, or NULL with @error set
  */
-DossierProfile *
-dossier_profile_new_from_bytes (GBytes  *bytes,
-                                GError **error)
+static DossierProfile *
+profile_new_from_text (GBytes    *bytes,
+                       gboolean   require_envelope,
+                       GError   **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
@@ -712,6 +769,11 @@ dossier_profile_new_from_bytes (GBytes  *bytes,
   has_message = json_object_has_member (root_object, "message");
   data_node = json_object_get_member (root_object, "data");
 
+  /* An answer of the API must be an envelope: an object without `data`
+   * is an error message or something else, never a profile. */
+  if (require_envelope && !has_code && !has_message)
+    has_code = TRUE;
+
   if (data_node != NULL && JSON_NODE_HOLDS_OBJECT (data_node) && (has_code || has_message))
     {
       const char *full = text + start;
@@ -719,7 +781,8 @@ dossier_profile_new_from_bytes (GBytes  *bytes,
 
       data = json_node_get_object (data_node);
       if (dossier_json_find_member (full, length, "data", &value_start, &value_end) &&
-          full[value_start] == '{')
+          full[value_start] == '{' &&
+          span_is_data (full, length, value_start, value_end, data_node))
         raw = g_bytes_new_from_bytes (bytes, start + value_start, value_end - value_start);
       /* else: `data` was spelt with escapes; it is serialized again. */
     }
@@ -727,8 +790,10 @@ dossier_profile_new_from_bytes (GBytes  *bytes,
     {
       const char *api_message = dossier_json_get_string (root_object, "message");
 
-      if (data_node == NULL && !json_object_has_member (root_object, "key") &&
-          !json_object_has_member (root_object, "info"))
+      if (data_node == NULL &&
+          (require_envelope ||
+           (!json_object_has_member (root_object, "key") &&
+            !json_object_has_member (root_object, "info"))))
         {
           if (api_message != NULL)
             g_set_error (error, DOSSIER_ERROR, DOSSIER_ERROR_INVALID_RESPONSE,
@@ -760,6 +825,23 @@ dossier_profile_new_from_bytes (GBytes  *bytes,
     }
 
   return dossier_profile_new_from_object (data, raw);
+}
+
+DossierProfile *
+dossier_profile_new_from_bytes (GBytes  *bytes,
+                                GError **error)
+{
+  return profile_new_from_text (bytes, FALSE, error);
+}
+
+DossierProfile *
+dossier_profile_new_from_response (GBytes  *body,
+                                   GError **error)
+{
+  g_return_val_if_fail (body != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return profile_new_from_text (body, TRUE, error);
 }
 
 /* Getters */

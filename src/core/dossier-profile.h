@@ -31,6 +31,10 @@ G_DECLARE_FINAL_TYPE (DossierProfile, dossier_profile, DOSSIER, PROFILE, GObject
  *
  * Profiles are immutable once built, so they may be built in a worker
  * thread and handed to the main thread.
+ *
+ * Text getters, here and in every part of the model, return NULL for a
+ * member that is missing, null, of the wrong type or blank.  Read-only
+ * properties mirror the main getters for GtkExpression and bindings.
  */
 
 /* Parse @bytes, either an API envelope `{"code", "message", "data"}` or a
@@ -39,6 +43,11 @@ G_DECLARE_FINAL_TYPE (DossierProfile, dossier_profile, DOSSIER, PROFILE, GObject
  * worker thread for large input.  Errors are %DOSSIER_ERROR_INVALID_RESPONSE,
  * %DOSSIER_ERROR_TOO_LARGE or %DOSSIER_ERROR_TOO_DEEP. */
 DossierProfile  *dossier_profile_new_from_bytes            (GBytes         *bytes,
+                                                            GError        **error);
+/* The same for an answer of `GET /profile/indexing`, which must be an
+ * envelope whose `data` is an object: anything else is
+ * %DOSSIER_ERROR_INVALID_RESPONSE, with a message that says which. */
+DossierProfile  *dossier_profile_new_from_response         (GBytes         *body,
                                                             GError        **error);
 /* Builds the model from an already parsed `data` object; @raw_json is the
  * exact text of that object (its bytes in the answer). */

@@ -75,18 +75,18 @@ dossier_skill_class_init (DossierSkillClass *klass)
 
   properties[PROP_NAME] =
     g_param_spec_string ("name", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_VALUE_TEXT] =
     g_param_spec_string ("value-text", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /* Booleans rather than an enum property: enough for a GtkFilter or a
    * style class, without registering an enum type. */
   properties[PROP_HARD] =
     g_param_spec_boolean ("hard", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_SOFT] =
     g_param_spec_boolean ("soft", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -105,7 +105,8 @@ parse_type (const char *text)
   if (text == NULL)
     return DOSSIER_SKILL_UNKNOWN;
 
-  folded = g_ascii_strdown (g_strstrip (g_strdup (text)), -1);
+  folded = g_ascii_strdown (text, -1);
+  g_strstrip (folded);
   g_strdelimit (folded, " -", '_');
   if (g_str_equal (folded, "hard") || g_str_equal (folded, "hard_skill") ||
       g_str_equal (folded, "hard_skills"))

@@ -74,10 +74,10 @@ dossier_named_value_class_init (DossierNamedValueClass *klass)
 
   properties[PROP_NAME] =
     g_param_spec_string ("name", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_VALUE_TEXT] =
     g_param_spec_string ("value-text", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -220,6 +220,7 @@ static DossierValueKind
 kind_of_node (JsonNode *node)
 {
   GType type;
+  double number;
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return DOSSIER_VALUE_NONE;
@@ -233,7 +234,9 @@ kind_of_node (JsonNode *node)
     return DOSSIER_VALUE_STRING;
   if (type == G_TYPE_BOOLEAN)
     return DOSSIER_VALUE_BOOLEAN;
-  if (type == G_TYPE_INT64 || type == G_TYPE_DOUBLE)
+  /* 1e400 parses as infinity: no number anyone can read, so none. */
+  if ((type == G_TYPE_INT64 || type == G_TYPE_DOUBLE) &&
+      dossier_json_node_get_number (node, &number))
     return DOSSIER_VALUE_NUMBER;
   return DOSSIER_VALUE_NONE;
 }
