@@ -29,18 +29,28 @@ get_profile_cb (GObject      *object,
 }
 
 /* One line: the reason, then the HTTP status and the API's own words when
- * there are any, so that a script's log says everything. */
+ * the reason does not already say them, so that a script's log says
+ * everything once. */
 static void
 print_error (const GError *error)
 {
   g_autoptr(GString) line = g_string_new (error->message);
+  g_autofree char *status_text = NULL;
   guint status = dossier_error_get_http_status (error);
   const char *api_message = dossier_error_get_api_message (error);
+  gboolean say_status, say_message;
 
-  if (status != 0 && api_message != NULL && *api_message != '\0')
+  status_text = g_strdup_printf ("HTTP %u", status);
+  say_status = status != 0 && strstr (error->message, status_text) == NULL;
+  say_message = api_message != NULL && *api_message != '\0' &&
+                strstr (error->message, api_message) == NULL;
+
+  if (say_status && say_message)
     g_string_append_printf (line, _(" (HTTP %u: “%s”)"), status, api_message);
-  else if (status != 0)
+  else if (say_status)
     g_string_append_printf (line, _(" (HTTP %u)"), status);
+  else if (say_message)
+    g_string_append_printf (line, _(" (“%s”)"), api_message);
 
   /* The message may hold text from the server: keep it on one line. */
   g_strdelimit (line->str, "\r\n", ' ');

@@ -4,6 +4,7 @@
 #include "dossier-client.h"
 
 #include "dossier-error.h"
+#include "dossier-json-private.h"
 #include "dossier-json-text.h"
 
 #include <glib/gi18n.h>
@@ -734,53 +735,8 @@ invalid_response_new (guint       status,
   return http_error_new (DOSSIER_ERROR_INVALID_RESPONSE, status, NULL, -1, text);
 }
 
-/* The `data` object's span, or the whole body for an answer without an
- * envelope (what /auth is documented to send). */
-static gboolean
-find_data_object (const char  *text,
-                  gsize        length,
-                  gboolean     envelope_optional,
-                  guint        status,
-                  gsize       *start,
-                  gsize       *end,
-                  GError     **error)
-{
-  gsize pos = 0;
-
-  while (pos < length && g_ascii_isspace (text[pos]))
-    pos++;
-  if (pos == length)
-    {
-      *error = invalid_response_new (status, _("it is empty."));
-      return FALSE;
-    }
-  if (text[pos] != '{')
-    {
-      *error = invalid_response_new (status, _("it is not JSON."));
-      return FALSE;
-    }
-
-  if (!dossier_json_find_member (text, length, "data", start, end))
-    {
-      if (envelope_optional)
-        {
-          *start = 0;
-          *end = length;
-          return TRUE;
-        }
-      *error = invalid_response_new (status, _("it holds no profile."));
-      return FALSE;
-    }
-
-  if (text[*start] != '{')
-    {
-      *error = invalid_response_new (status, _("its profile is not an object."));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
+/* `/auth` answers with its members in a `data` envelope, or bare (as it is
+ * documented): accept both. */
 static DossierAuthInfo *
 auth_info_new_from_body (const char  *text,
                          gsize        length,
@@ -791,24 +747,25 @@ auth_info_new_from_body (const char  *text,
   g_autoptr(DossierAuthInfo) info = NULL;
   JsonObject *object;
   JsonNode *root;
-  gsize start, end;
+  JsonNode *data;
 
-  if (!find_data_object (text, length, TRUE, status, &start, &end, error))
-    return NULL;
-
-  if (!json_parser_load_from_data (parser, text + start, end - start, NULL) ||
+  if (!json_parser_load_from_data (parser, text, length, NULL) ||
       (root = json_parser_get_root (parser)) == NULL ||
       !JSON_NODE_HOLDS_OBJECT (root))
     {
-      *error = invalid_response_new (status, _("it is not valid JSON."));
+      *error = invalid_response_new (status, _("it is not a JSON object."));
       return NULL;
     }
 
   object = json_node_get_object (root);
+  data = json_object_get_member (object, "data");
+  if (data != NULL && JSON_NODE_HOLDS_OBJECT (data))
+    object = json_node_get_object (data);
+
   info = g_object_new (DOSSIER_TYPE_AUTH_INFO, NULL);
-  info->team_name = g_strdup (json_object_get_string_member_with_default (object, "team_name", NULL));
-  info->team_subdomain = g_strdup (json_object_get_string_member_with_default (object, "team_subdomain", NULL));
-  info->permission = g_strdup (json_object_get_string_member_with_default (object, "api_key_permission", NULL));
+  info->team_name = g_strdup (dossier_json_get_string (object, "team_name"));
+  info->team_subdomain = g_strdup (dossier_json_get_string (object, "team_subdomain"));
+  info->permission = g_strdup (dossier_json_get_string (object, "api_key_permission"));
 
   return g_steal_pointer (&info);
 }
@@ -884,17 +841,8 @@ judge_thread (GTask        *task,
   else
     {
       DossierProfile *profile;
-      gsize start, end;
 
-      /* Checked here too, whatever the model makes of an envelope without
-       * data: an answer without a profile is never a profile. */
-      if (!find_data_object (text, length, FALSE, status, &start, &end, &error))
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-
-      profile = dossier_profile_new_from_bytes (request->body, &error);
+      profile = dossier_profile_new_from_response (request->body, &error);
       if (profile == NULL)
         {
           if (error->domain == DOSSIER_ERROR)

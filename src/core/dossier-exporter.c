@@ -36,6 +36,34 @@ set_export_error (GError     **error,
                _("Could not export the profile to “%s”: %s"), name, cause->message);
 }
 
+/* For files without a local path (a GVfs location): write through a
+ * replace stream, and on failure close it with a cancelled cancellable,
+ * which discards the temporary file.  A plain close would rename the
+ * half-written temporary over the target. */
+static gboolean
+replace_through_stream (GFile         *file,
+                        const char    *data,
+                        gsize          size,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GCancellable) abandon = NULL;
+
+  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
+  if (out == NULL)
+    return FALSE;
+
+  if (g_output_stream_write_all (G_OUTPUT_STREAM (out), data, size, NULL, cancellable, error) &&
+      g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error))
+    return TRUE;
+
+  abandon = g_cancellable_new ();
+  g_cancellable_cancel (abandon);
+  g_output_stream_close (G_OUTPUT_STREAM (out), abandon, NULL);
+  return FALSE;
+}
+
 gboolean
 dossier_exporter_write (DossierProfile  *profile,
                         GFile           *file,
@@ -44,21 +72,34 @@ dossier_exporter_write (DossierProfile  *profile,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
-  gsize size;
+  const char *path;
   const char *data;
+  gsize size;
+  gboolean written;
 
   g_return_val_if_fail (DOSSIER_IS_PROFILE (profile), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
   bytes = dossier_exporter_serialize (profile);
   data = g_bytes_get_data (bytes, &size);
 
-  /* g_file_replace_contents() writes a temporary file beside the target and
-   * renames it over the target only once everything is on disk, so a full
-   * disk or a cancelled write leaves any existing file untouched. */
-  if (!g_file_replace_contents (file, data, size, NULL, FALSE,
-                                G_FILE_CREATE_REPLACE_DESTINATION,
-                                NULL, cancellable, &local_error))
+  /* The export goes to a temporary file beside the target, which is renamed
+   * over the target only once all of it is on disk: a full disk, a size
+   * limit or a crash leave any existing file as it was.  (GLib's
+   * g_file_replace_contents() does not: on a failed write it still renames
+   * the truncated temporary file into place.) */
+  path = g_file_peek_path (file);
+  if (path != NULL)
+    written = g_file_set_contents_full (path, data, size,
+                                        G_FILE_SET_CONTENTS_CONSISTENT,
+                                        0666, &local_error);
+  else
+    written = replace_through_stream (file, data, size, cancellable, &local_error);
+
+  if (!written)
     {
       if (dossier_error_is_cancelled (local_error))
         g_propagate_error (error, g_steal_pointer (&local_error));

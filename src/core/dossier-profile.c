@@ -689,9 +689,10 @@ span_is_data (const char *text,
  *
  * Returns: (transfer full) (nullable): the profile, or NULL with @error set
  */
-DossierProfile *
-dossier_profile_new_from_bytes (GBytes  *bytes,
-                                GError **error)
+static DossierProfile *
+profile_new_from_text (GBytes    *bytes,
+                       gboolean   require_envelope,
+                       GError   **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
@@ -768,6 +769,11 @@ dossier_profile_new_from_bytes (GBytes  *bytes,
   has_message = json_object_has_member (root_object, "message");
   data_node = json_object_get_member (root_object, "data");
 
+  /* An answer of the API must be an envelope: an object without `data`
+   * is an error message or something else, never a profile. */
+  if (require_envelope && !has_code && !has_message)
+    has_code = TRUE;
+
   if (data_node != NULL && JSON_NODE_HOLDS_OBJECT (data_node) && (has_code || has_message))
     {
       const char *full = text + start;
@@ -784,8 +790,10 @@ dossier_profile_new_from_bytes (GBytes  *bytes,
     {
       const char *api_message = dossier_json_get_string (root_object, "message");
 
-      if (data_node == NULL && !json_object_has_member (root_object, "key") &&
-          !json_object_has_member (root_object, "info"))
+      if (data_node == NULL &&
+          (require_envelope ||
+           (!json_object_has_member (root_object, "key") &&
+            !json_object_has_member (root_object, "info"))))
         {
           if (api_message != NULL)
             g_set_error (error, DOSSIER_ERROR, DOSSIER_ERROR_INVALID_RESPONSE,
@@ -817,6 +825,23 @@ dossier_profile_new_from_bytes (GBytes  *bytes,
     }
 
   return dossier_profile_new_from_object (data, raw);
+}
+
+DossierProfile *
+dossier_profile_new_from_bytes (GBytes  *bytes,
+                                GError **error)
+{
+  return profile_new_from_text (bytes, FALSE, error);
+}
+
+DossierProfile *
+dossier_profile_new_from_response (GBytes  *body,
+                                   GError **error)
+{
+  g_return_val_if_fail (body != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return profile_new_from_text (body, TRUE, error);
 }
 
 /* Getters */

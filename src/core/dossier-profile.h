@@ -44,6 +44,11 @@ G_DECLARE_FINAL_TYPE (DossierProfile, dossier_profile, DOSSIER, PROFILE, GObject
  * %DOSSIER_ERROR_TOO_LARGE or %DOSSIER_ERROR_TOO_DEEP. */
 DossierProfile  *dossier_profile_new_from_bytes            (GBytes         *bytes,
                                                             GError        **error);
+/* The same for an answer of `GET /profile/indexing`, which must be an
+ * envelope whose `data` is an object: anything else is
+ * %DOSSIER_ERROR_INVALID_RESPONSE, with a message that says which. */
+DossierProfile  *dossier_profile_new_from_response         (GBytes         *body,
+                                                            GError        **error);
 /* Builds the model from an already parsed `data` object; @raw_json is the
  * exact text of that object (its bytes in the answer). */
 DossierProfile  *dossier_profile_new_from_object           (JsonObject     *data,
