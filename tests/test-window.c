@@ -883,6 +883,186 @@ test_demo (Fixture       *fixture,
                    ==, dossier_fake_server_get_api_base (fixture->server));
 }
 
+/* Accounts: the menu lists the stored ones and switches; signing out
+ * removes the active one from the keyring. */
+
+static void
+store_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dossier_credentials_store_finish (DOSSIER_CREDENTIALS (object), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static void
+store_account (const char *api_base,
+               const char *user_email,
+               const char *api_key)
+{
+  g_autoptr(DossierAccount) account = dossier_account_new (api_base, user_email, api_key);
+  gboolean done = FALSE;
+
+  dossier_credentials_store_async (dossier_application_get_credentials (app), account, NULL, store_cb, &done);
+  g_assert_true (DOSSIER_TEST_WAIT_UNTIL (done, 10000));
+}
+
+static void
+lookup_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  DossierAccount **account = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *account = dossier_credentials_lookup_finish (DOSSIER_CREDENTIALS (object), result, &error);
+  g_assert_no_error (error);
+  if (*account == NULL)
+    *account = dossier_account_new ("none", "none", NULL);
+}
+
+static gboolean
+menu_has_label (GMenuModel *menu,
+                const char *label)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *item_label = NULL;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &item_label) &&
+          g_strcmp0 (item_label, label) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+delete_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dossier_credentials_delete_finish (DOSSIER_CREDENTIALS (object), result, &error));
+  *done = TRUE;
+}
+
+static gboolean
+is_base_row (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return ADW_IS_ENTRY_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), "API Base URL") == 0;
+}
+
+static void
+test_accounts (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const char *api_base = dossier_fake_server_get_api_base (fixture->server);
+  GMenuModel *menu = dossier_application_get_accounts_menu (app);
+  g_autofree char *host = g_strdup_printf ("127.0.0.1:%u", dossier_fake_server_get_port (fixture->server));
+  g_autofree char *label = g_strdup_printf ("%s on %s", DOSSIER_TEST_USER_EMAIL_2, host);
+  g_autofree char *id = g_strconcat (DOSSIER_TEST_USER_EMAIL_2, "\n", api_base, NULL);
+  g_autoptr(DossierAccount) remaining = NULL;
+  DossierAccount *active;
+
+  dossier_fake_server_add_account (fixture->server, DOSSIER_TEST_USER_EMAIL_2, DOSSIER_TEST_API_KEY_2, "all", "Second Team");
+  store_account (api_base, DOSSIER_TEST_USER_EMAIL, DOSSIER_TEST_API_KEY);
+  store_account (api_base, DOSSIER_TEST_USER_EMAIL_2, DOSSIER_TEST_API_KEY_2);
+
+  dossier_application_reload_accounts (app);
+  g_assert_true (DOSSIER_TEST_WAIT_UNTIL (menu_has_label (menu, label), 10000));
+  g_assert_true (menu_has_label (menu, "_Sign Out"));
+  g_assert_true (menu_has_label (menu, "_Add Account…"));
+
+  /* Switch to the second team from the menu's action. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.account", "s", id));
+  g_assert_true (DOSSIER_TEST_WAIT_UNTIL (g_strcmp0 (dossier_account_get_user_email (dossier_application_get_account (app)),
+                                                     DOSSIER_TEST_USER_EMAIL_2) == 0, 10000));
+  active = dossier_application_get_account (app);
+  g_assert_cmpstr (dossier_account_get_api_key (active), ==, DOSSIER_TEST_API_KEY_2);
+  /* Remembered, without the key. */
+  g_assert_cmpstr (g_settings_get_string (dossier_application_get_settings (app), "active-account-email"),
+                   ==, DOSSIER_TEST_USER_EMAIL_2);
+
+  /* Lookups now go out with the second account's credentials. */
+  look_up (fixture, SOURCE_KEY, DOSSIER_IDENTIFIER_KEY, SEED_KEY, "profile");
+  g_assert_cmpstr (soup_message_headers_get_one (dossier_fake_server_get_last_headers (fixture->server), "X-USER-EMAIL"),
+                   ==, DOSSIER_TEST_USER_EMAIL_2);
+
+  /* Sign out: the item leaves the keyring. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.sign-out", NULL));
+  g_assert_true (DOSSIER_TEST_WAIT_UNTIL (dossier_application_get_account (app) == NULL ||
+                                          g_strcmp0 (dossier_account_get_user_email (dossier_application_get_account (app)),
+                                                     DOSSIER_TEST_USER_EMAIL_2) != 0, 10000));
+  dossier_credentials_lookup_async (dossier_application_get_credentials (app), api_base, DOSSIER_TEST_USER_EMAIL_2,
+                                    NULL, lookup_cb, &remaining);
+  g_assert_true (DOSSIER_TEST_WAIT_UNTIL (remaining != NULL, 10000));
+  g_assert_cmpstr (dossier_account_get_api_base (remaining), ==, "none");
+  g_assert_true (DOSSIER_TEST_WAIT_UNTIL (!menu_has_label (menu, label), 10000));
+
+  /* Leave the keyring as it was. */
+  g_assert_true (DOSSIER_TEST_WAIT_UNTIL (!dossier_application_get_loading_account (app), 10000));
+  use_server_account (fixture->server);
+  {
+    g_autoptr(DossierAccount) first = dossier_account_new (api_base, DOSSIER_TEST_USER_EMAIL, NULL);
+    gboolean done = FALSE;
+
+    dossier_credentials_delete_async (dossier_application_get_credentials (app), first, NULL, delete_cb, &done);
+    g_assert_true (DOSSIER_TEST_WAIT_UNTIL (done, 10000));
+  }
+}
+
+/* Signing in through the real page makes the account the active one and
+ * brings the lookup. */
+static void
+test_sign_in (Fixture       *fixture,
+              gconstpointer  data)
+{
+  GtkWidget *page;
+  GtkWidget *email_row, *key_row, *base_row;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dossier_application_set_account (app, NULL, FALSE, &error));
+  wait_for_page (fixture, "welcome");
+  press (fixture, "_Sign In");
+  wait_for_page (fixture, "sign-in");
+
+  page = visible_page (fixture);
+  email_row = dossier_test_find_row (page, "User Email");
+  key_row = dossier_test_find_row (page, "API Key");
+  g_assert_nonnull (email_row);
+  g_assert_nonnull (key_row);
+  gtk_editable_set_text (GTK_EDITABLE (email_row), DOSSIER_TEST_USER_EMAIL);
+  gtk_editable_set_text (GTK_EDITABLE (key_row), DOSSIER_TEST_API_KEY);
+  /* The base URL sits in the collapsed Advanced row. */
+  base_row = dossier_test_find_widget (page, is_base_row, NULL);
+  g_assert_nonnull (base_row);
+  gtk_editable_set_text (GTK_EDITABLE (base_row), dossier_fake_server_get_api_base (fixture->server));
+
+  press (fixture, "_Sign In");
+  wait_for_page (fixture, "lookup");
+  g_assert_cmpstr (dossier_account_get_user_email (dossier_application_get_account (app)), ==, DOSSIER_TEST_USER_EMAIL);
+  g_assert_cmpstr (dossier_account_get_api_base (dossier_application_get_account (app)),
+                   ==, dossier_fake_server_get_api_base (fixture->server));
+  g_assert_cmpstr (adw_window_title_get_subtitle (header_title (fixture)), ==, DOSSIER_TEST_USER_EMAIL);
+
+  /* Clean the keyring up. */
+  {
+    gboolean done = FALSE;
+
+    dossier_credentials_delete_async (dossier_application_get_credentials (app),
+                                      dossier_application_get_account (app), NULL, delete_cb, &done);
+    g_assert_true (DOSSIER_TEST_WAIT_UNTIL (done, 10000));
+  }
+}
+
 /* Welcome and pending lookups */
 
 static void
@@ -971,6 +1151,8 @@ main (int   argc,
   ADD ("/window/history/cap", test_history_cap);
   ADD ("/window/demo", test_demo);
   ADD ("/window/welcome", test_welcome);
+  ADD ("/window/accounts", test_accounts);
+  ADD ("/window/sign-in", test_sign_in);
   ADD ("/window/size", test_window_size_remembered);
 
 #undef ADD

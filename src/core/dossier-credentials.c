@@ -699,7 +699,9 @@ dossier_credentials_lookup_async (DossierCredentials  *self,
       return;
     }
 
-  attributes = attributes_new (api_base, user_email);
+  /* libsecret keeps the table and reads it later: point it at the task's
+   * copies, not at the caller's strings, which may be gone by then. */
+  attributes = attributes_new (data->api_base, data->user_email);
   secret_password_searchv (dossier_credentials_get_schema (),
                            attributes,
                            SECRET_SEARCH_ALL,
