@@ -579,7 +579,7 @@ about_action (GSimpleAction *action,
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
                         "modal", TRUE,
-                        "application-icon", APPLICATION_ID,
+                        "application-icon", dossier_application_get_icon_name (self),
                         "application-name", _("Dossier"),
                         "developer-name", _("The Dossier developers"),
                         "version", PACKAGE_VERSION,
@@ -808,6 +808,18 @@ dossier_application_get_demo (DossierApplication *self)
 {
   g_return_val_if_fail (DOSSIER_IS_APPLICATION (self), NULL);
   return self->demo;
+}
+
+const char *
+dossier_application_get_icon_name (DossierApplication *self)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+
+  g_return_val_if_fail (DOSSIER_IS_APPLICATION (self), NULL);
+
+  if (display != NULL && gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (display), APPLICATION_ID))
+    return APPLICATION_ID;
+  return BASE_APPLICATION_ID;
 }
 
 const char *

@@ -95,6 +95,10 @@ gboolean              dossier_application_get_demo_active     (DossierApplicatio
 /* %NULL until the demo was started. */
 DossierDemo          *dossier_application_get_demo            (DossierApplication *self);
 
+/* The application's icon name: the installed one (the development build
+ * has its own), else the one bundled in the resources. */
+const char           *dossier_application_get_icon_name       (DossierApplication *self);
+
 /* Why accounts are not saved in the keyring, the first time it is asked
  * after the keyring turned out to be unavailable; %NULL otherwise.  The
  * window shows it once. */

@@ -1588,13 +1588,7 @@ setup_for_application (DossierWindow      *self,
   g_signal_connect_object (self->sign_in_page, "signed-in", G_CALLBACK (signed_in_cb), self, G_CONNECT_SWAPPED);
   adw_bin_set_child (self->sign_in_bin, self->sign_in_page);
 
-  /* The application's icon, once installed; a plain symbol when Dossier
-   * runs from its build directory. */
-  if (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self))),
-                               APPLICATION_ID))
-    adw_status_page_set_icon_name (self->welcome_status, APPLICATION_ID);
-  else
-    adw_status_page_set_icon_name (self->welcome_status, "system-search-symbolic");
+  adw_status_page_set_icon_name (self->welcome_status, dossier_application_get_icon_name (application));
 
   g_menu_insert_section (self->main_menu, 1, NULL,
                          dossier_application_get_accounts_menu (self->application));
