@@ -62,6 +62,8 @@ struct _DossierWindow
   char                 *profile_file_name;
   /* The page the sign-in page goes back to. */
   char                 *sign_in_return_page;
+  /* Lookups asked for meanwhile wait for the sample profiles. */
+  gboolean              starting_demo;
 };
 
 G_DEFINE_FINAL_TYPE (DossierWindow, dossier_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -500,6 +502,12 @@ run_lookup (DossierWindow *self,
   OperationData *data;
 
   g_set_object (&self->last_lookup, lookup);
+
+  if (self->starting_demo)
+    {
+      g_set_object (&self->pending_lookup, lookup);
+      return;
+    }
 
   if (client == NULL)
     {
@@ -1280,10 +1288,21 @@ demo_started_cb (GObject      *object,
   g_autoptr(DossierWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
+  self->starting_demo = FALSE;
+
   if (!dossier_application_start_demo_finish (DOSSIER_APPLICATION (object), result, &error))
     {
+      g_clear_object (&self->pending_lookup);
       show_message (self, _("Could Not Start the Sample Profiles"), error->message);
       return;
+    }
+
+  /* `dossier --demo --source S --key K`: the lookup goes to the samples. */
+  if (self->pending_lookup != NULL)
+    {
+      g_autoptr(DossierLookup) pending = g_steal_pointer (&self->pending_lookup);
+
+      run_lookup (self, pending);
     }
 }
 
@@ -1292,6 +1311,7 @@ dossier_window_start_demo (DossierWindow *self)
 {
   g_return_if_fail (DOSSIER_IS_WINDOW (self));
 
+  self->starting_demo = TRUE;
   dossier_application_start_demo_async (self->application, NULL, demo_started_cb, g_object_ref (self));
 }
 
@@ -1421,7 +1441,9 @@ account_changed_cb (DossierWindow *self)
 
   apply_demo_or_history (self);
 
-  if (demo)
+  /* The sample source, ready for the recruiter's first try (unless the
+   * command line asked for a lookup of its own). */
+  if (demo && self->pending_lookup == NULL)
     {
       DossierDemo *sample = dossier_application_get_demo (self->application);
 
@@ -1440,7 +1462,7 @@ account_changed_cb (DossierWindow *self)
           dossier_lookup_page_focus_form (self->lookup_page);
         }
 
-      if (self->pending_lookup != NULL)
+      if (self->pending_lookup != NULL && !self->starting_demo)
         {
           g_autoptr(DossierLookup) pending = g_steal_pointer (&self->pending_lookup);
 
