@@ -1063,6 +1063,157 @@ test_sign_in (Fixture       *fixture,
   }
 }
 
+/* Preferences, About, shortcuts */
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static gboolean
+is_switch (GtkWidget     *widget,
+           gconstpointer  data)
+{
+  return GTK_IS_SWITCH (widget);
+}
+
+static void
+test_preferences (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GSettings *settings = dossier_application_get_settings (app);
+  GListModel *lookups = dossier_history_get_lookups (dossier_application_get_history (app));
+  GtkWindow *preferences;
+  GtkWidget *row, *clear;
+  GtkSwitch *history_switch;
+
+  look_up (fixture, SOURCE_KEY, DOSSIER_IDENTIFIER_KEY, SEED_KEY, "profile");
+  g_assert_cmpuint (g_list_model_get_n_items (lookups), ==, 1);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  g_assert_true (DOSSIER_TEST_WAIT_UNTIL ((preferences = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW)) != NULL &&
+                                          gtk_widget_get_mapped (GTK_WIDGET (preferences)), 5000));
+
+  /* The active account's API base URL. */
+  row = dossier_test_find_row (GTK_WIDGET (preferences), "API base URL");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, dossier_fake_server_get_api_base (fixture->server));
+  row = dossier_test_find_row (GTK_WIDGET (preferences), "User email");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, DOSSIER_TEST_USER_EMAIL);
+
+  /* The history switch is the setting. */
+  history_switch = GTK_SWITCH (dossier_test_find_widget (GTK_WIDGET (preferences), is_switch, NULL));
+  g_assert_true (gtk_switch_get_active (history_switch));
+  gtk_switch_set_active (history_switch, FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "history-enabled"));
+  gtk_switch_set_active (history_switch, TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "history-enabled"));
+
+  /* Clear History forgets the lookups and the sources. */
+  clear = dossier_test_find_button (GTK_WIDGET (preferences), "_Clear");
+  g_assert_nonnull (clear);
+  g_assert_true (gtk_widget_is_sensitive (clear));
+  gtk_widget_activate (clear);
+  g_assert_true (DOSSIER_TEST_WAIT_UNTIL (g_list_model_get_n_items (lookups) == 0, 2000));
+  g_assert_false (gtk_widget_is_sensitive (clear));
+  {
+    g_autoptr(GVariant) sources = g_settings_get_value (settings, "recent-sources");
+
+    g_assert_cmpuint (g_variant_n_children (sources), ==, 0);
+  }
+
+  gtk_window_destroy (preferences);
+}
+
+static void
+test_about (Fixture       *fixture,
+            gconstpointer  data)
+{
+  GtkWindow *about;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  g_assert_true (DOSSIER_TEST_WAIT_UNTIL ((about = find_toplevel (ADW_TYPE_ABOUT_WINDOW)) != NULL, 5000));
+
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Dossier");
+  g_assert_cmpstr (adw_about_window_get_developer_name (ADW_ABOUT_WINDOW (about)), ==, "The Dossier developers");
+  g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==, GTK_LICENSE_GPL_3_0);
+  g_assert_nonnull (adw_about_window_get_website (ADW_ABOUT_WINDOW (about)));
+  g_assert_nonnull (adw_about_window_get_issue_url (ADW_ABOUT_WINDOW (about)));
+  gtk_window_destroy (about);
+}
+
+static void
+test_shortcuts (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWindow *shortcuts;
+  g_auto(GStrv) accels = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-help-overlay", NULL));
+  g_assert_true (DOSSIER_TEST_WAIT_UNTIL ((shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW)) != NULL, 5000));
+
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>question"));
+  g_clear_pointer (&accels, g_strfreev);
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.preferences");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>comma"));
+  gtk_window_destroy (shortcuts);
+}
+
+/* Nothing pushes the window wider than 360 pixels: the widest page's
+ * minimum, with long unbroken text from the server, fits. */
+static void
+assert_fits_narrow (Fixture *fixture)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (visible_page (fixture), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+}
+
+static void
+test_narrow (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *long_reference = g_strnfill (200, 'R');
+
+  assert_fits_narrow (fixture);
+
+  look_up (fixture, SOURCE_KEY, DOSSIER_IDENTIFIER_REFERENCE, long_reference, "error");
+  assert_fits_narrow (fixture);
+
+  dossier_fake_server_set_fault (fixture->server, DOSSIER_FAKE_FAULT_STALL);
+  dossier_window_request_lookup (fixture->window, SOURCE_KEY, DOSSIER_IDENTIFIER_REFERENCE, long_reference);
+  wait_for_page (fixture, "loading");
+  assert_fits_narrow (fixture);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.cancel", NULL);
+  dossier_fake_server_set_fault (fixture->server, DOSSIER_FAKE_FAULT_NONE);
+
+  look_up (fixture, SOURCE_KEY, DOSSIER_IDENTIFIER_KEY, SEED_KEY, "profile");
+  assert_fits_narrow (fixture);
+  look_up (fixture, SOURCE_KEY, DOSSIER_IDENTIFIER_KEY, MARKUP_KEY, "profile");
+  assert_fits_narrow (fixture);
+
+  /* A long name in the recent lookups. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back", NULL);
+  wait_for_page (fixture, "lookup");
+  {
+    g_autoptr(DossierLookup) lookup = dossier_lookup_new (SOURCE_KEY, DOSSIER_IDENTIFIER_EMAIL, long_reference, long_reference);
+
+    dossier_history_add (dossier_application_get_history (app), lookup);
+  }
+  dossier_test_spin (100);
+  assert_fits_narrow (fixture);
+}
+
 /* Welcome and pending lookups */
 
 static void
@@ -1151,6 +1302,10 @@ main (int   argc,
   ADD ("/window/history/cap", test_history_cap);
   ADD ("/window/demo", test_demo);
   ADD ("/window/welcome", test_welcome);
+  ADD ("/window/preferences", test_preferences);
+  ADD ("/window/about", test_about);
+  ADD ("/window/shortcuts", test_shortcuts);
+  ADD ("/window/narrow", test_narrow);
   ADD ("/window/accounts", test_accounts);
   ADD ("/window/sign-in", test_sign_in);
   ADD ("/window/size", test_window_size_remembered);
