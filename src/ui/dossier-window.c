@@ -1538,6 +1538,10 @@ keyring_changed_cb (DossierWindow *self)
 {
   AdwToast *toast;
 
+  /* A toast added before the window is on screen is never seen. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
   if (dossier_application_take_keyring_notice (self->application) == NULL)
     return;
 
@@ -1625,10 +1629,10 @@ setup_for_application (DossierWindow      *self,
   credentials = dossier_application_get_credentials (self->application);
   g_signal_connect_object (credentials, "notify::persistent",
                            G_CALLBACK (keyring_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (keyring_changed_cb), NULL);
 
   show_page (self, home_page (self));
   account_changed_cb (self);
-  keyring_changed_cb (self);
   page_changed_cb (self);
 }
 
