@@ -153,6 +153,40 @@ render_page (const char   *what,
 }
 
 static void
+show_sign_in_cb (DossierWindow *window,
+                 gconstpointer  data)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-account", NULL));
+  g_assert_true (DOSSIER_TEST_WAIT_UNTIL (g_strcmp0 (dossier_window_get_page_name (window), "sign-in") == 0, 5000));
+}
+
+static void
+render_preferences (const Config *config)
+{
+  DossierWindow *window = open_window (config);
+  g_autoptr(GList) toplevels = NULL;
+  g_autofree char *basename = g_strdup_printf ("preferences-%s.png", config->name);
+  g_autofree char *path = g_build_filename (output_dir, basename, NULL);
+  GtkWidget *preferences = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_PREFERENCES_WINDOW (l->data))
+      preferences = l->data;
+  g_assert_nonnull (preferences);
+  gtk_window_set_default_size (GTK_WINDOW (preferences), MIN (config->width, 560), MIN (config->height, 640));
+  g_assert_true (DOSSIER_TEST_WAIT_UNTIL (gtk_widget_get_mapped (preferences), 5000));
+  dossier_test_spin (600);
+  dossier_test_render_png (preferences, path);
+  n_rendered++;
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  gtk_window_destroy (GTK_WINDOW (window));
+  dossier_test_spin (50);
+}
+
+static void
 show_lookup_cb (DossierWindow *window,
                 gconstpointer  data)
 {
@@ -290,6 +324,44 @@ test_render (void)
 
       for (guint c = 0; c < G_N_ELEMENTS (configs); c++)
         render_page (errors[e].name, &configs[c], look_up_cb, &errors[e]);
+    }
+
+  /* Signed in to a real account (here: the stand-in, without the demo),
+   * with recent lookups and a known source. */
+  if (only == NULL || strstr (only, "recent") != NULL || strstr (only, "preferences") != NULL ||
+      strstr (only, "sign-in") != NULL)
+    {
+      DossierHistory *history = dossier_application_get_history (app);
+      g_autoptr(DossierAccount) account = NULL;
+      g_autoptr(GError) error = NULL;
+      static const struct { DossierIdentifierKind kind; const char *identifier; const char *name; } recent[] = {
+        { DOSSIER_IDENTIFIER_EMAIL,     "camille.moreau@example.fr", "Camille Moreau" },
+        { DOSSIER_IDENTIFIER_REFERENCE, "CAND-2024-0318",            "Oliver Bennett" },
+        { DOSSIER_IDENTIFIER_KEY,       "07c779d48779c322a7c5324109202f9012f7aebf", "佐藤 陽菜" },
+        { DOSSIER_IDENTIFIER_REFERENCE, "CAND-2024-0999",            NULL },
+      };
+
+      account = dossier_account_new (dossier_demo_get_api_base (dossier_application_get_demo (app)),
+                                     "recruiter@example.com", dossier_demo_get_api_key (dossier_application_get_demo (app)));
+      g_assert_true (dossier_application_set_account (app, account, FALSE, &error));
+      dossier_history_add_source (history, source_key, "Sample Profiles");
+      for (guint i = G_N_ELEMENTS (recent); i > 0; i--)
+        {
+          g_autoptr(DossierLookup) lookup = dossier_lookup_new (source_key, recent[i - 1].kind,
+                                                                recent[i - 1].identifier, recent[i - 1].name);
+
+          dossier_history_add (history, lookup);
+        }
+
+      for (guint c = 0; c < G_N_ELEMENTS (configs); c++)
+        {
+          if (only == NULL || strstr (only, "recent") != NULL)
+            render_page ("lookup-recent", &configs[c], show_lookup_cb, NULL);
+          if (only == NULL || strstr (only, "sign-in") != NULL)
+            render_page ("sign-in", &configs[c], show_sign_in_cb, NULL);
+          if (only == NULL || strstr (only, "preferences") != NULL)
+            render_preferences (&configs[c]);
+        }
     }
 
   g_assert_cmpuint (n_rendered, >, 0);

@@ -24,6 +24,7 @@ struct _DossierLookupPage
   GListModel          *lookups;
   gboolean             complete;
   gboolean             busy;
+  gboolean             compact;
 };
 
 G_DEFINE_FINAL_TYPE (DossierLookupPage, dossier_lookup_page, ADW_TYPE_BIN)
@@ -91,7 +92,7 @@ update_source_name (DossierLookupPage *self)
 
   gtk_label_set_label (self->source_name_label, name);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->source_name_label), name);
-  gtk_widget_set_visible (GTK_WIDGET (self->source_name_label), name != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->source_name_label), name != NULL && !self->compact);
 }
 
 static void
@@ -506,6 +507,20 @@ dossier_lookup_page_set_lookups (DossierLookupPage *self,
     }
 
   lookups_changed_cb (self);
+}
+
+void
+dossier_lookup_page_set_compact (DossierLookupPage *self,
+                                 gboolean           compact)
+{
+  g_return_if_fail (DOSSIER_IS_LOOKUP_PAGE (self));
+
+  compact = !!compact;
+  if (self->compact == compact)
+    return;
+
+  self->compact = compact;
+  update_source_name (self);
 }
 
 void

@@ -1269,7 +1269,7 @@ open_sign_in (DossierWindow *self)
     }
 
   show_page (self, "sign-in");
-  gtk_widget_child_focus (self->sign_in_page, GTK_DIR_TAB_FORWARD);
+  gtk_widget_grab_focus (self->sign_in_page);
 }
 
 static void
@@ -1441,6 +1441,16 @@ account_changed_cb (DossierWindow *self)
 
   apply_demo_or_history (self);
 
+  /* Most lookups are in the source used last: have it ready. */
+  if (!demo && account != NULL && self->pending_lookup == NULL)
+    {
+      g_autofree char *current = dossier_lookup_page_dup_source_key (self->lookup_page);
+      g_auto(GStrv) sources = dossier_history_dup_source_keys (dossier_application_get_history (self->application));
+
+      if (*current == '\0' && sources != NULL && sources[0] != NULL)
+        dossier_lookup_page_set_lookup (self->lookup_page, sources[0], dossier_lookup_page_get_kind (self->lookup_page), NULL);
+    }
+
   /* The sample source, ready for the recruiter's first try (unless the
    * command line asked for a lookup of its own). */
   if (demo && self->pending_lookup == NULL)
@@ -1555,6 +1565,20 @@ keyring_changed_cb (DossierWindow *self)
 
 /* Window state */
 
+/* GTK 4.8 has no breakpoints: the window's width, kept up to date in
+ * default-width as it is resized, decides what a narrow window leaves out. */
+#define COMPACT_WIDTH 500
+
+static void
+width_changed_cb (DossierWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  dossier_lookup_page_set_compact (self->lookup_page,
+                                   width > 0 && width < COMPACT_WIDTH && !gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
 static gboolean
 dossier_window_close_request (GtkWindow *window)
 {
@@ -1630,6 +1654,9 @@ setup_for_application (DossierWindow      *self,
   g_signal_connect_object (credentials, "notify::persistent",
                            G_CALLBACK (keyring_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "map", G_CALLBACK (keyring_changed_cb), NULL);
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (width_changed_cb), NULL);
+  g_signal_connect (self, "notify::maximized", G_CALLBACK (width_changed_cb), NULL);
+  width_changed_cb (self);
 
   show_page (self, home_page (self));
   account_changed_cb (self);
