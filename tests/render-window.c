@@ -193,6 +193,16 @@ show_lookup_cb (DossierWindow *window,
   g_assert_true (DOSSIER_TEST_WAIT_UNTIL (g_strcmp0 (dossier_window_get_page_name (window), "lookup") == 0, 5000));
 }
 
+/* The form as a recruiter leaves it just before pressing Look Up. */
+static void
+fill_lookup_cb (DossierWindow *window,
+                gconstpointer  data)
+{
+  show_lookup_cb (window, NULL);
+  dossier_window_set_lookup (window, dossier_demo_get_source_key (dossier_application_get_demo (app)),
+                             DOSSIER_IDENTIFIER_EMAIL, "camille.moreau@example.fr");
+}
+
 static gboolean
 is_profile_view (GtkWidget     *widget,
                  gconstpointer  data)
@@ -302,7 +312,10 @@ test_render (void)
 
   if (only == NULL || strstr (only, "lookup") != NULL)
     for (guint c = 0; c < G_N_ELEMENTS (configs); c++)
-      render_page ("lookup", &configs[c], show_lookup_cb, NULL);
+      {
+        render_page ("lookup", &configs[c], show_lookup_cb, NULL);
+        render_page ("lookup-filled", &configs[c], fill_lookup_cb, NULL);
+      }
 
   for (guint p = 0; p < G_N_ELEMENTS (profiles); p++)
     {

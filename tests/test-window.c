@@ -327,6 +327,13 @@ test_lookup_enter (Fixture       *fixture,
   identifier_row = dossier_test_find_row (GTK_WIDGET (fixture->window), "Identifier");
   text = gtk_editable_get_delegate (GTK_EDITABLE (identifier_row));
   requests = dossier_fake_server_get_request_count (fixture->server);
+  /* Enter in the source key with no identifier yet goes to the identifier. */
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (dossier_test_find_row (GTK_WIDGET (fixture->window),
+                                                                                         "Source key"))),
+                         "activate");
+  dossier_test_spin (200);
+  g_assert_cmpuint (dossier_fake_server_get_request_count (fixture->server), ==, requests);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (text)));
   g_signal_emit_by_name (text, "activate");
   dossier_test_spin (200);
   g_assert_cmpuint (dossier_fake_server_get_request_count (fixture->server), ==, requests);

@@ -138,10 +138,20 @@ kind_changed_cb (DossierLookupPage *self)
   adw_entry_row_set_input_purpose (self->identifier_row, purpose);
 }
 
+/* Enter looks up once both fields are filled in; before that it goes to
+ * the field still empty, as the next step would. */
 static void
 entry_activated_cb (DossierLookupPage *self)
 {
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.look-up", NULL);
+  g_autofree char *source_key = dossier_lookup_page_dup_source_key (self);
+  g_autofree char *identifier = dossier_lookup_page_dup_identifier (self);
+
+  if (*source_key == '\0')
+    gtk_widget_grab_focus (GTK_WIDGET (self->source_row));
+  else if (*identifier == '\0')
+    gtk_widget_grab_focus (GTK_WIDGET (self->identifier_row));
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.look-up", NULL);
 }
 
 static void
