@@ -651,6 +651,39 @@ test_open_file (Fixture       *fixture,
   g_assert_cmpuint (dossier_fake_server_get_request_count (fixture->server), ==, requests);
 }
 
+/* A file dropped on the window opens, as a file chooser's would. */
+static void
+test_open_drop (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "rtl.json", NULL);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->window));
+  GtkDropTarget *drop = NULL;
+  GValue value = G_VALUE_INIT;
+  GSList *files;
+  gboolean accepted = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        drop = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (drop);
+
+  files = g_slist_prepend (NULL, g_file_new_for_path (path));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, files);
+  g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+
+  g_assert_true (accepted);
+  wait_for_page (fixture, "profile");
+  g_assert_cmpstr (adw_window_title_get_subtitle (header_title (fixture)), ==, "Opened from “rtl.json”");
+  g_assert_cmpstr (adw_window_title_get_title (header_title (fixture)), ==, "ليلى حداد");
+}
+
 static void
 test_open_exported_round_trip (Fixture       *fixture,
                                gconstpointer  data)
@@ -1303,6 +1336,7 @@ main (int   argc,
   ADD ("/window/copy-json", test_copy_json);
   ADD ("/window/open/file", test_open_file);
   ADD ("/window/open/round-trip", test_open_exported_round_trip);
+  ADD ("/window/open/drop", test_open_drop);
   ADD ("/window/open/invalid", test_open_invalid_file);
   ADD ("/window/download", test_download_attachment);
   ADD ("/window/history", test_history);
