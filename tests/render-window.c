@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "dossier-profile-view.h"
 #include "dossier-ui-test.h"
 
@@ -148,7 +150,8 @@ render_page (const char   *what,
   if (prepare != NULL)
     prepare (window, data);
   render (window, what, config);
-  gtk_window_destroy (GTK_WINDOW (window));
+  /* Closed as a person would: a running lookup is cancelled. */
+  gtk_window_close (GTK_WINDOW (window));
   dossier_test_spin (50);
 }
 
@@ -182,7 +185,8 @@ render_preferences (const Config *config)
   n_rendered++;
 
   gtk_window_destroy (GTK_WINDOW (preferences));
-  gtk_window_destroy (GTK_WINDOW (window));
+  /* Closed as a person would: a running lookup is cancelled. */
+  gtk_window_close (GTK_WINDOW (window));
   dossier_test_spin (50);
 }
 
@@ -243,6 +247,35 @@ look_up_cb (DossierWindow *window,
        * will here, and the initials stay: both are worth a look. */
       DOSSIER_TEST_WAIT_UNTIL (dossier_profile_view_get_showing_picture (view), 3000);
     }
+}
+
+/* The toast that confirms an export. */
+static void
+export_cb (DossierWindow *window,
+           gconstpointer  data)
+{
+  static const Lookup lena = { "lena", DOSSIER_IDENTIFIER_REFERENCE, "BEW-2023-0999", "profile",
+                               DOSSIER_FAKE_FAULT_NONE };
+  g_autofree char *path = g_build_filename (output_dir, "lena-hoffmann.json", NULL);
+
+  look_up_cb (window, &lena);
+  g_remove (path);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "s", path);
+  g_assert_true (DOSSIER_TEST_WAIT_UNTIL (g_file_test (path, G_FILE_TEST_EXISTS), 5000));
+}
+
+/* The first moment of a lookup: the spinner in the button. */
+static void
+starting_cb (DossierWindow *window,
+             gconstpointer  data)
+{
+  DossierDemo *demo = dossier_application_get_demo (app);
+
+  fill_lookup_cb (window, NULL);
+  dossier_fake_server_set_fault (dossier_demo_get_server (demo), DOSSIER_FAKE_FAULT_STALL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.look-up", NULL);
+  dossier_test_spin (100);
+  g_assert_true (dossier_window_get_busy (window));
 }
 
 static void
@@ -309,6 +342,14 @@ test_render (void)
   add_fixture (server, source_key, "markup.json", NULL);
   add_fixture (server, source_key, "null-heavy.json", "0000000000000000000000000000000000000001");
   add_fixture (server, source_key, "rtl.json", NULL);
+
+  if (only == NULL || strstr (only, "extras") != NULL)
+    for (guint c = 0; c < G_N_ELEMENTS (configs); c++)
+      {
+        render_page ("export-toast", &configs[c], export_cb, NULL);
+        render_page ("starting", &configs[c], starting_cb, NULL);
+        dossier_fake_server_set_fault (server, DOSSIER_FAKE_FAULT_NONE);
+      }
 
   if (only == NULL || strstr (only, "lookup") != NULL)
     for (guint c = 0; c < G_N_ELEMENTS (configs); c++)

@@ -166,7 +166,7 @@ test_no_keyring_child (void)
   window = run (argv, "profile", &status);
   g_assert_cmpint (status, ==, DOSSIER_EXIT_OK);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Oliver Bennett");
-  g_assert_nonnull (dossier_test_find_label (GTK_WIDGET (window), "No keyring: accounts are kept until Dossier closes"));
+  g_assert_nonnull (dossier_test_find_label (GTK_WIDGET (window), "No keyring: sign-ins are not saved"));
 
   /* Once: it has been taken, no other window repeats it. */
   g_assert_null (dossier_application_take_keyring_notice (DOSSIER_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)))));

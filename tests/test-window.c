@@ -516,6 +516,29 @@ test_cancel (Fixture       *fixture,
   g_assert_null (dossier_window_get_profile (fixture->window));
 }
 
+/* Cancelled lookups leave no connection behind: after several of them
+ * against a server that hangs, a new lookup still goes through at once. */
+static void
+test_cancel_repeated (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  dossier_fake_server_set_fault (fixture->server, DOSSIER_FAKE_FAULT_STALL);
+  for (guint i = 0; i < 4; i++)
+    {
+      guint requests = dossier_fake_server_get_request_count (fixture->server);
+
+      dossier_window_request_lookup (fixture->window, SOURCE_KEY, DOSSIER_IDENTIFIER_KEY, SEED_KEY);
+      g_assert_true (DOSSIER_TEST_WAIT_UNTIL (dossier_fake_server_get_request_count (fixture->server) > requests, 5000));
+      gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.cancel", NULL);
+      g_assert_false (dossier_window_get_busy (fixture->window));
+    }
+
+  dossier_fake_server_set_fault (fixture->server, DOSSIER_FAKE_FAULT_NONE);
+  dossier_window_request_lookup (fixture->window, SOURCE_KEY, DOSSIER_IDENTIFIER_KEY, RTL_KEY);
+  g_assert_true (DOSSIER_TEST_WAIT_UNTIL (g_strcmp0 (dossier_window_get_page_name (fixture->window), "profile") == 0,
+                                          3000));
+}
+
 static void
 test_last_wins_slow_first (Fixture       *fixture,
                            gconstpointer  data)
@@ -566,6 +589,10 @@ test_export_to (Fixture       *fixture,
   look_up (fixture, SOURCE_KEY, DOSSIER_IDENTIFIER_KEY, SEED_KEY, "profile");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-to", "s", path));
   g_assert_true (DOSSIER_TEST_WAIT_UNTIL (g_file_test (path, G_FILE_TEST_EXISTS), 5000));
+  /* Confirmed by a toast that can open the folder. */
+  g_assert_true (DOSSIER_TEST_WAIT_UNTIL (dossier_test_find_label (GTK_WIDGET (fixture->window), "Profile exported") != NULL,
+                                          5000));
+  g_assert_nonnull (dossier_test_find_button (GTK_WIDGET (fixture->window), "_Open Folder"));
 
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   expected = dossier_exporter_serialize (dossier_window_get_profile (fixture->window));
@@ -1329,6 +1356,7 @@ main (int   argc,
   ADD ("/window/error/timeout", test_error_timeout);
   ADD ("/window/error/connection-refused", test_error_connection_refused);
   ADD ("/window/cancel", test_cancel);
+  ADD ("/window/cancel/repeated", test_cancel_repeated);
   ADD ("/window/last-wins/slow-first", test_last_wins_slow_first);
   ADD ("/window/last-wins/back-to-back", test_last_wins_back_to_back);
   ADD ("/window/export/to-file", test_export_to);

@@ -687,9 +687,6 @@ export_write_cb (GObject      *object,
   g_autoptr(OperationData) data = user_data;
   DossierWindow *self = data->window;
   g_autoptr(GError) error = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *escaped = NULL;
   g_autofree char *uri = NULL;
   AdwToast *toast;
 
@@ -700,13 +697,9 @@ export_write_cb (GObject      *object,
       return;
     }
 
-  basename = g_file_get_basename (data->file);
-  /* TRANSLATORS: a toast after an export; %s is a file name */
-  title = g_strdup_printf (_("Exported as “%s”"), basename);
-  escaped = g_markup_escape_text (title, -1);
+  /* Short, to fit a narrow window: the recruiter just chose the name. */
   uri = g_file_get_uri (data->file);
-
-  toast = adw_toast_new (escaped);
+  toast = adw_toast_new (_("Profile exported"));
   adw_toast_set_button_label (toast, _("_Open Folder"));
   adw_toast_set_action_name (toast, "win.show-folder");
   adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
@@ -844,7 +837,7 @@ copy_json_action (GtkWidget  *widget,
   data = g_bytes_get_data (bytes, &size);
   text = g_strndup (data, size);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
-  show_toast (self, _("Copied the profile as JSON"));
+  show_toast (self, _("Copied as JSON"));
 }
 
 /* Attachments: the view asks, the window saves a copy. */
@@ -857,9 +850,6 @@ download_cb (GObject      *object,
   g_autoptr(OperationData) data = user_data;
   DossierWindow *self = data->window;
   g_autoptr(GError) error = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *escaped = NULL;
   g_autofree char *uri = NULL;
   AdwToast *toast;
 
@@ -870,13 +860,8 @@ download_cb (GObject      *object,
       return;
     }
 
-  basename = g_file_get_basename (data->file);
-  /* TRANSLATORS: a toast after saving an attachment; %s is a file name */
-  title = g_strdup_printf (_("Saved “%s”"), basename);
-  escaped = g_markup_escape_text (title, -1);
   uri = g_file_get_uri (data->file);
-
-  toast = adw_toast_new (escaped);
+  toast = adw_toast_new (_("Attachment saved"));
   adw_toast_set_button_label (toast, _("_Open Folder"));
   adw_toast_set_action_name (toast, "win.show-folder");
   adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
@@ -1555,7 +1540,7 @@ keyring_changed_cb (DossierWindow *self)
   if (dossier_application_take_keyring_notice (self->application) == NULL)
     return;
 
-  toast = adw_toast_new (_("No keyring: accounts are kept until Dossier closes"));
+  toast = adw_toast_new (_("No keyring: sign-ins are not saved"));
   adw_toast_set_timeout (toast, 0);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_button_label (toast, _("_Details"));
