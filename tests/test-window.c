@@ -760,6 +760,14 @@ test_open_invalid_file (Fixture       *fixture,
         found = TRUE;
       }
   g_assert_true (found);
+
+  /* Over a profile, a bad file leaves the profile on screen. */
+  look_up (fixture, SOURCE_KEY, DOSSIER_IDENTIFIER_KEY, RTL_KEY, "profile");
+  dossier_window_open_file (fixture->window, file);
+  g_assert_true (DOSSIER_TEST_WAIT_UNTIL (!dossier_window_get_busy (fixture->window), 5000));
+  dossier_test_spin (400);
+  g_assert_cmpstr (dossier_window_get_page_name (fixture->window), ==, "profile");
+  g_assert_cmpstr (dossier_profile_get_key (dossier_window_get_profile (fixture->window)), ==, RTL_KEY);
 }
 
 /* Attachments: saved from the storage host, with no HrFlow header. */
@@ -840,6 +848,21 @@ test_history (Fixture       *fixture,
   first = g_list_model_get_item (lookups, 0);
   g_assert_cmpstr (dossier_lookup_get_name (first), ==, "ليلى حداد");
   g_assert_cmpstr (dossier_lookup_get_identifier (first), ==, RTL_KEY);
+
+  /* The source is remembered, with the name HrFlow gave it, and offered
+   * in the Recent Sources menu of the form. */
+  {
+    g_auto(GStrv) sources = dossier_history_dup_source_keys (dossier_application_get_history (app));
+    GtkWidget *source_row;
+
+    g_assert_cmpstr (sources[0], ==, SOURCE_KEY);
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back", NULL);
+    wait_for_page (fixture, "lookup");
+    source_row = dossier_test_find_row (GTK_WIDGET (fixture->window), "Source key");
+    gtk_editable_set_text (GTK_EDITABLE (source_row), "");
+    g_assert_true (gtk_widget_activate_action (source_row, "lookup.use-source", "s", SOURCE_KEY));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (source_row)), ==, SOURCE_KEY);
+  }
 
   /* One click on the recent lookup reopens it. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back", NULL);

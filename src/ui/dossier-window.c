@@ -62,6 +62,8 @@ struct _DossierWindow
   char                 *profile_file_name;
   /* The page the sign-in page goes back to. */
   char                 *sign_in_return_page;
+  /* The page shown when the running operation started. */
+  char                 *page_before_operation;
   /* Lookups asked for meanwhile wait for the sample profiles. */
   gboolean              starting_demo;
 };
@@ -250,12 +252,16 @@ begin_operation (DossierWindow *self,
   adw_status_page_set_description (self->loading_status, escaped);
   gtk_spinner_set_spinning (self->loading_spinner, TRUE);
 
-  /* From the form, wait a moment before the loading page; from anywhere
-   * else (an error page's Retry, a profile) there is nothing to keep. */
-  if (page_is (self, "lookup"))
-    self->loading_timeout_id = g_timeout_add (LOADING_PAGE_DELAY_MS, loading_timeout_cb, self);
-  else
-    show_page (self, "loading");
+  /* Where to come back to if this fails or is cancelled. */
+  if (!page_is (self, "loading"))
+    {
+      g_free (self->page_before_operation);
+      self->page_before_operation = g_strdup (current_page (self));
+    }
+
+  /* What is on screen stays for a moment: most answers come before the
+   * loading page would have been seen. */
+  self->loading_timeout_id = g_timeout_add (LOADING_PAGE_DELAY_MS, loading_timeout_cb, self);
 
   update_actions (self);
 }
@@ -595,7 +601,15 @@ cancel_action (GtkWidget  *widget,
 
   cancel_operation (self);
   if (page_is (self, "loading"))
-    show_page (self, home_page (self));
+    {
+      const char *back = self->page_before_operation;
+
+      /* Back to the form, or to the profile a file was opened over. */
+      if (back == NULL || g_str_equal (back, "error") || g_str_equal (back, "loading") ||
+          (g_str_equal (back, "profile") && self->profile == NULL))
+        back = home_page (self);
+      show_page (self, back);
+    }
 }
 
 static void
@@ -1001,7 +1015,9 @@ open_failed (DossierWindow *self,
       g_error_matches (error, DOSSIER_ERROR, DOSSIER_ERROR_FILE_INVALID))
     body = _("This file does not hold a candidate profile. Open a file exported by Dossier, or a profile saved from HrFlow.");
 
-  show_page (self, self->profile != NULL && self->profile_file_name != NULL ? "profile" : home_page (self));
+  /* Whatever was on screen stays: a bad file dropped on a profile does not
+   * take the profile away. */
+  show_page (self, self->page_before_operation != NULL ? self->page_before_operation : home_page (self));
   /* TRANSLATORS: %s is a file name */
   heading = g_strdup_printf (_("Could Not Open “%s”"), name);
   show_message (self, heading, body);
@@ -1661,6 +1677,7 @@ dossier_window_dispose (GObject *object)
   g_clear_object (&self->profile);
   g_clear_pointer (&self->profile_file_name, g_free);
   g_clear_pointer (&self->sign_in_return_page, g_free);
+  g_clear_pointer (&self->page_before_operation, g_free);
   g_clear_object (&self->account_action);
   g_clear_object (&self->settings);
   g_clear_object (&self->application);
