@@ -1,13 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <string.h>
-
-#include <glib/gstdio.h>
-#include <libsoup/soup.h>
-
 #include "dossier-error.h"
 #include "dossier-picture-loader.h"
+
+#include <string.h>
+
+#include <libsoup/soup.h>
 
 /* A storage host on loopback: it serves test pictures, counts the
  * requests per path and remembers whether any carried HrFlow headers. */

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "dossier-format.h"
+
 #include <math.h>
 
 #include <glib/gi18n.h>
-
-#include "dossier-format.h"
 
 static gboolean
 is_empty (const char *text)
