@@ -848,7 +848,16 @@ update_record (DossierProfileView *self)
       const char *type = dossier_source_get_source_type (source);
 
       if (!is_empty (name) && !is_empty (type))
-        source_text = g_strdup_printf (C_("named value", "%s · %s"), name, type);
+        {
+          g_autofree char *a = NULL;
+          g_autofree char *b = NULL;
+          g_autofree char *joined = NULL;
+          const char *mark = dossier_format_isolate_pair (name, type, &a, &b);
+
+          /* Translators: a source's name and type, as in "Careers Site · api". */
+          joined = g_strdup_printf (C_("named value", "%s · %s"), a, b);
+          source_text = g_strconcat (mark, joined, NULL);
+        }
       else if (!is_empty (name))
         source_text = g_strdup (name);
       else if (!is_empty (type))
