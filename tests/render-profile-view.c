@@ -7,8 +7,9 @@
  *   GSK_RENDERER=cairo xvfb-run -a dbus-run-session -- \
  *     _build/tests/render-profile-view [FIXTURE.json ...] [--output DIR]
  *
- * With no fixture it renders tests/fixtures/view-rich.json.  The pictures
- * go to DIR (default: the current directory). */
+ * With no fixture it renders tests/fixtures/view-rich.json, then a long
+ * generated profile before and after "Show All".  The pictures go to DIR
+ * (default: the tests' build directory). */
 
 #include "config.h"
 
@@ -335,7 +336,7 @@ main (int   argc,
   loader = dossier_picture_loader_new (session, NULL);
 
   if (output == NULL)
-    output = g_strdup (".");
+    output = g_strdup (TESTS_BUILDDIR);
   if (fixtures == NULL)
     {
       default_fixture = g_build_filename (TESTS_SRCDIR, "fixtures", "view-rich.json", NULL);

@@ -127,12 +127,12 @@ dossier_format_month_year (DossierDate *date)
      * "Sep 2021 – Present". */
     return g_strdup (_("Present"));
 
+  /* Dates in a CV are calendar dates written without a time zone: the
+   * model reads them as UTC, and converting them to local time could turn
+   * "1 September" into "31 August". */
   datetime = dossier_date_get_datetime (date);
   if (datetime != NULL)
     {
-      /* Dates in a CV are calendar dates written without a time zone: the
-       * model reads them as UTC, and converting them to local time could
-       * turn "1 September" into "31 August". */
       /* Translators: a month and year in a date range, as in "Sep 2021"; see
        * the strftime-like format of g_date_time_format(). %b is the
        * abbreviated month name and %Y the year. */

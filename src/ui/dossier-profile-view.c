@@ -966,6 +966,7 @@ picture_loaded_cb (GObject      *object,
   g_autoptr(GdkPixbuf) pixbuf = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
+  int width, height;
 
   pixbuf = dossier_picture_loader_load_finish (DOSSIER_PICTURE_LOADER (object), result, &error);
   if (pixbuf == NULL)
@@ -974,6 +975,19 @@ picture_loaded_cb (GObject      *object,
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_debug ("No picture for this profile: %s", error->message);
       return;
+    }
+
+  /* The avatar is round: a portrait or landscape picture is cropped to its
+   * middle square rather than squeezed or letterboxed. */
+  width = gdk_pixbuf_get_width (pixbuf);
+  height = gdk_pixbuf_get_height (pixbuf);
+  if (width != height)
+    {
+      int side = MIN (width, height);
+      GdkPixbuf *square = gdk_pixbuf_new_subpixbuf (pixbuf, (width - side) / 2, (height - side) / 2, side, side);
+
+      g_object_unref (pixbuf);
+      pixbuf = square;
     }
 
   texture = gdk_texture_new_for_pixbuf (pixbuf);
