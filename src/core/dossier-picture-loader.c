@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <string.h>
-
-#include <glib/gi18n.h>
-
 #include "dossier-picture-loader.h"
 
 #include "dossier-error.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
 
 /* How many decoded pictures the run keeps in memory: enough for every
  * profile a recruiter opens in a session, bounded so that a long session
