@@ -451,10 +451,11 @@ test_control_characters_refused (Fixture       *fixture,
 static gboolean
 can_unshare (void)
 {
+  g_autofree char *unshare = g_find_program_in_path ("unshare");
   g_autofree char *err = NULL;
   int status = -1;
 
-  if (g_find_program_in_path ("unshare") == NULL)
+  if (unshare == NULL)
     return FALSE;
   if (!g_spawn_command_line_sync ("unshare -rm sh -c 'mount -t tmpfs tmpfs /mnt 2>/dev/null || "
                                   "mount -t tmpfs tmpfs \"${TMPDIR:-/tmp}\"'",
