@@ -539,6 +539,30 @@ test_cancel_repeated (Fixture       *fixture,
                                           3000));
 }
 
+/* A window closed while its lookup and export are under way drops them
+ * quietly; the application goes on. */
+static void
+test_close_while_busy (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "closing.json", NULL);
+  DossierWindow *window = dossier_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (DOSSIER_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)), 5000));
+  dossier_window_request_lookup (window, SOURCE_KEY, DOSSIER_IDENTIFIER_KEY, SEED_KEY);
+  g_assert_true (DOSSIER_TEST_WAIT_UNTIL (dossier_window_get_profile (window) != NULL, 5000));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "s", path);
+  dossier_window_request_lookup (window, SOURCE_KEY, DOSSIER_IDENTIFIER_KEY, RTL_KEY);
+  gtk_window_close (GTK_WINDOW (window));
+  dossier_test_spin (500);
+
+  /* The export was written all the same; the fixture's window still works. */
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  look_up (fixture, SOURCE_KEY, DOSSIER_IDENTIFIER_KEY, MARKUP_KEY, "profile");
+}
+
 static void
 test_last_wins_slow_first (Fixture       *fixture,
                            gconstpointer  data)
@@ -1380,6 +1404,7 @@ main (int   argc,
   ADD ("/window/error/connection-refused", test_error_connection_refused);
   ADD ("/window/cancel", test_cancel);
   ADD ("/window/cancel/repeated", test_cancel_repeated);
+  ADD ("/window/close-while-busy", test_close_while_busy);
   ADD ("/window/last-wins/slow-first", test_last_wins_slow_first);
   ADD ("/window/last-wins/back-to-back", test_last_wins_back_to_back);
   ADD ("/window/export/to-file", test_export_to);

@@ -99,13 +99,21 @@ operation_data_new (DossierWindow *self)
   return data;
 }
 
+/* A window that was closed keeps existing until the last answer arrives,
+ * but shows nothing any more. */
+static gboolean
+window_is_gone (DossierWindow *self)
+{
+  return self->application == NULL;
+}
+
 static gboolean
 operation_is_current (OperationData *data,
                       const GError  *error)
 {
   if (error != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return FALSE;
-  return data->generation == data->window->generation;
+  return !window_is_gone (data->window) && data->generation == data->window->generation;
 }
 
 static const char *
@@ -152,7 +160,12 @@ static void
 show_toast (DossierWindow *self,
             const char    *text)
 {
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  g_autofree char *escaped = NULL;
+
+  if (window_is_gone (self))
+    return;
+
+  escaped = g_markup_escape_text (text, -1);
 
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
@@ -162,7 +175,12 @@ show_message (DossierWindow *self,
               const char    *heading,
               const char    *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  GtkWidget *dialog;
+
+  if (window_is_gone (self))
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
@@ -711,6 +729,9 @@ export_write_cb (GObject      *object,
       return;
     }
 
+  if (window_is_gone (self))
+    return;
+
   /* Short, to fit a narrow window: the recruiter just chose the name. */
   uri = g_file_get_uri (data->file);
   toast = adw_toast_new (_("Profile exported"));
@@ -873,6 +894,9 @@ download_cb (GObject      *object,
         show_message (self, _("Could Not Save the Attachment"), error->message);
       return;
     }
+
+  if (window_is_gone (self))
+    return;
 
   uri = g_file_get_uri (data->file);
   toast = adw_toast_new (_("Attachment saved"));
@@ -1298,6 +1322,9 @@ demo_started_cb (GObject      *object,
       return;
     }
 
+  if (window_is_gone (self))
+    return;
+
   /* `dossier --demo --source S --key K`: the lookup goes to the samples. */
   if (self->pending_lookup != NULL)
     {
@@ -1669,6 +1696,8 @@ dossier_window_dispose (GObject *object)
 {
   DossierWindow *self = DOSSIER_WINDOW (object);
 
+  /* Answers still on their way find a newer generation: dropped. */
+  self->generation++;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->loading_timeout_id, g_source_remove);
