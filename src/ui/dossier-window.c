@@ -1790,11 +1790,6 @@ dossier_window_init (DossierWindow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
 
-  /* The export button shows only an icon: its name is what assistive
-   * technologies and automation look for. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->export_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Export as JSON…"), -1);
-
   self->account_action = g_simple_action_new_stateful ("account", G_VARIANT_TYPE_STRING,
                                                        g_variant_new_string (""));
   g_signal_connect_object (self->account_action, "change-state",
