@@ -235,6 +235,28 @@ is_export_button (GtkWidget     *widget,
          g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Export as JSON…") == 0;
 }
 
+/* The names assistive technologies and UI automation find the controls
+ * by, exactly. */
+static void
+test_accessible_names (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *root = GTK_WIDGET (fixture->window);
+
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (dossier_test_find_row (root, "Source key")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Source key");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (dossier_test_find_row (root, "Identify by")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Identify by");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (dossier_test_find_row (root, "Identifier")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Identifier");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (dossier_test_find_button (root, "Look Up")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Look Up");
+
+  look_up (fixture, SOURCE_KEY, DOSSIER_IDENTIFIER_KEY, SEED_KEY, "profile");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (dossier_test_find_widget (root, is_export_button, NULL)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Export as JSON…");
+}
+
 /* Lookups of each fixture */
 
 static void
@@ -1381,6 +1403,9 @@ main (int   argc,
 {
   int status;
 
+  /* The test accessibility backend keeps the accessible properties for
+   * gtk_test_accessible_assert_property(), with no AT-SPI bus involved. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -1389,6 +1414,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
+  ADD ("/window/accessible-names", test_accessible_names);
   ADD ("/window/lookup/rich", test_lookup_rich);
   ADD ("/window/lookup/null-heavy", test_lookup_null_heavy);
   ADD ("/window/lookup/rtl", test_lookup_rtl);
