@@ -197,6 +197,17 @@ show_lookup_cb (DossierWindow *window,
   g_assert_true (DOSSIER_TEST_WAIT_UNTIL (g_strcmp0 (dossier_window_get_page_name (window), "lookup") == 0, 5000));
 }
 
+/* The identifier focused and empty: the hint follows the kind. */
+static void
+focus_identifier_cb (DossierWindow *window,
+                     gconstpointer  data)
+{
+  show_lookup_cb (window, NULL);
+  dossier_window_set_lookup (window, dossier_demo_get_source_key (dossier_application_get_demo (app)),
+                             DOSSIER_IDENTIFIER_EMAIL, "");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-lookup", NULL);
+}
+
 /* The form as a recruiter leaves it just before pressing Look Up. */
 static void
 fill_lookup_cb (DossierWindow *window,
@@ -356,6 +367,7 @@ test_render (void)
       {
         render_page ("lookup", &configs[c], show_lookup_cb, NULL);
         render_page ("lookup-filled", &configs[c], fill_lookup_cb, NULL);
+        render_page ("lookup-focus", &configs[c], focus_identifier_cb, NULL);
       }
 
   for (guint p = 0; p < G_N_ELEMENTS (profiles); p++)
