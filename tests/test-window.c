@@ -446,6 +446,23 @@ test_error_unauthorized (Fixture       *fixture,
 }
 
 static void
+test_error_write_only_key (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(DossierAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+
+  dossier_fake_server_add_account (fixture->server, DOSSIER_TEST_USER_EMAIL_2, DOSSIER_TEST_WRITE_API_KEY,
+                                   "write", "Test Team");
+  account = dossier_account_new (dossier_fake_server_get_api_base (fixture->server),
+                                 DOSSIER_TEST_USER_EMAIL_2, DOSSIER_TEST_WRITE_API_KEY);
+  g_assert_true (dossier_application_set_account (app, account, FALSE, &error));
+
+  look_up (fixture, SOURCE_KEY, DOSSIER_IDENTIFIER_KEY, SEED_KEY, "error");
+  assert_error_page (fixture, "This API Key Cannot Read Profiles", NULL, "_Sign In Again");
+}
+
+static void
 test_error_server_retry (Fixture       *fixture,
                          gconstpointer  data)
 {
@@ -1425,6 +1442,7 @@ main (int   argc,
   ADD ("/window/error/invalid-source", test_error_invalid_source);
   ADD ("/window/error/unauthorized", test_error_unauthorized);
   ADD ("/window/error/server-retry", test_error_server_retry);
+  ADD ("/window/error/write-only-key", test_error_write_only_key);
   ADD ("/window/error/html", test_error_html);
   ADD ("/window/error/timeout", test_error_timeout);
   ADD ("/window/error/connection-refused", test_error_connection_refused);

@@ -365,6 +365,18 @@ show_error (DossierWindow *self,
           icon = "action-unavailable-symbolic";
           title = _("No Access to This Source");
           action = ERROR_ACTION_EDIT_LOOKUP;
+          /* A write-only key reads no source at all: the key is what to
+           * change, not the lookup. */
+          {
+            DossierAccount *account = dossier_application_get_account (self->application);
+            const char *key = account != NULL ? dossier_account_get_api_key (account) : NULL;
+
+            if (key != NULL && g_str_has_prefix (key, "askw_"))
+              {
+                title = _("This API Key Cannot Read Profiles");
+                action = ERROR_ACTION_SIGN_IN_AGAIN;
+              }
+          }
           break;
         case DOSSIER_ERROR_CREDENTIALS_REJECTED:
         case DOSSIER_ERROR_NO_CREDENTIALS:
