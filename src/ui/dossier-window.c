@@ -149,11 +149,42 @@ home_page (DossierWindow *self)
   return "welcome";
 }
 
+/* How deep each page sits in the navigation: going deeper slides the new
+ * page in from the end of the reading direction, coming back from its start;
+ * the loading and error pages stand in for the profile they lead to. */
+static int
+page_depth (const char *name)
+{
+  static const char * const pages[] = { "welcome", "lookup", "loading", "error", "profile", "sign-in" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (g_strcmp0 (pages[i], name) == 0)
+      return g_str_equal (name, "loading") || g_str_equal (name, "error") ? 2 : (int) i;
+  return 0;
+}
+
 static void
 show_page (DossierWindow *self,
            const char    *name)
 {
-  gtk_stack_set_visible_child_name (self->stack, name);
+  const char *current = gtk_stack_get_visible_child_name (self->stack);
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+  GtkStackTransitionType transition;
+  int from = page_depth (current), to = page_depth (name);
+
+  if (g_strcmp0 (current, name) == 0)
+    return;
+
+  /* Between the loading page and what it leads to, or for the first page,
+   * a fade: nothing moved. */
+  if (current == NULL || from == to || g_str_equal (name, "loading") || g_strcmp0 (current, "loading") == 0)
+    transition = GTK_STACK_TRANSITION_TYPE_CROSSFADE;
+  else if ((to > from) != rtl)
+    transition = GTK_STACK_TRANSITION_TYPE_SLIDE_LEFT;
+  else
+    transition = GTK_STACK_TRANSITION_TYPE_SLIDE_RIGHT;
+
+  gtk_stack_set_visible_child_full (self->stack, name, transition);
 }
 
 static void
