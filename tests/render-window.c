@@ -49,6 +49,9 @@ open_window (const Config *config)
                                       config->dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
 
   window = dossier_window_new (app);
+  /* The X pointer rests in the middle of the screen: without this, the row
+   * under it would show hovered in the pictures. */
+  gtk_widget_set_can_target (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)), FALSE);
   gtk_window_set_default_size (GTK_WINDOW (window), config->width, config->height);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (DOSSIER_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)) &&
