@@ -226,6 +226,18 @@ header_title (Fixture *fixture)
   return ADW_WINDOW_TITLE (dossier_test_find_widget (visible_page (fixture), is_window_title, NULL));
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
 static gboolean
 is_export_button (GtkWidget     *widget,
                   gconstpointer  data)
@@ -1149,8 +1161,26 @@ test_accounts (Fixture       *fixture,
   g_assert_cmpstr (soup_message_headers_get_one (dossier_fake_server_get_last_headers (fixture->server), "X-USER-EMAIL"),
                    ==, DOSSIER_TEST_USER_EMAIL_2);
 
-  /* Sign out: the item leaves the keyring. */
+  /* Sign out, confirmed: the item leaves the keyring. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.sign-out", NULL));
+  {
+    AdwMessageDialog *dialog = NULL;
+
+    g_assert_true (DOSSIER_TEST_WAIT_UNTIL ((dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG))) != NULL,
+                                            5000));
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Sign Out of " DOSSIER_TEST_USER_EMAIL_2 "?");
+    /* Cancel first: nothing happens. */
+    adw_message_dialog_response (dialog, "cancel");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    dossier_test_spin (200);
+    g_assert_cmpstr (dossier_account_get_user_email (dossier_application_get_account (app)), ==, DOSSIER_TEST_USER_EMAIL_2);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.sign-out", NULL));
+    g_assert_true (DOSSIER_TEST_WAIT_UNTIL ((dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG))) != NULL,
+                                            5000));
+    adw_message_dialog_response (dialog, "sign-out");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
   g_assert_true (DOSSIER_TEST_WAIT_UNTIL (dossier_application_get_account (app) == NULL ||
                                           g_strcmp0 (dossier_account_get_user_email (dossier_application_get_account (app)),
                                                      DOSSIER_TEST_USER_EMAIL_2) != 0, 10000));
@@ -1218,17 +1248,6 @@ test_sign_in (Fixture       *fixture,
 
 /* Preferences, About, shortcuts */
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
-
-  return NULL;
-}
 
 static gboolean
 is_switch (GtkWidget     *widget,

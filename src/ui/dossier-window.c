@@ -1407,13 +1407,49 @@ sign_out_cb (GObject      *object,
 }
 
 static void
+sign_out_response_cb (DossierWindow    *self,
+                      const char       *response,
+                      AdwMessageDialog *dialog)
+{
+  if (g_strcmp0 (response, "sign-out") == 0 && !window_is_gone (self))
+    dossier_application_sign_out_async (self->application, NULL, sign_out_cb, g_object_ref (self));
+}
+
+static void
 sign_out_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
+  DossierAccount *account = dossier_application_get_account (self->application);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
 
-  dossier_application_sign_out_async (self->application, NULL, sign_out_cb, g_object_ref (self));
+  if (account == NULL)
+    return;
+
+  /* The sample profiles keep nothing: leaving them needs no confirmation. */
+  if (dossier_application_get_demo_active (self->application))
+    {
+      dossier_application_sign_out_async (self->application, NULL, sign_out_cb, g_object_ref (self));
+      return;
+    }
+
+  /* TRANSLATORS: %s is the HrFlow user email */
+  heading = g_strdup_printf (_("Sign Out of %s?"), dossier_account_get_user_email (account));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("The API key is removed from the keyring. "
+                                     "To look candidates up with this account again, you will need the key."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "sign-out", _("_Sign Out"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "sign-out",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (sign_out_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
