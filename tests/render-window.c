@@ -166,29 +166,40 @@ show_sign_in_cb (DossierWindow *window,
   g_assert_true (DOSSIER_TEST_WAIT_UNTIL (g_strcmp0 (dossier_window_get_page_name (window), "sign-in") == 0, 5000));
 }
 
+/* A dialog of the window (preferences, About, shortcuts), on its own. */
 static void
-render_preferences (const Config *config)
+render_dialog (const Config *config,
+               const char   *what,
+               GType         type)
 {
   DossierWindow *window = open_window (config);
   g_autoptr(GList) toplevels = NULL;
-  g_autofree char *basename = g_strdup_printf ("preferences-%s.png", config->name);
+  g_autofree char *basename = g_strdup_printf ("%s-%s.png", what, config->name);
   g_autofree char *path = g_build_filename (output_dir, basename, NULL);
-  GtkWidget *preferences = NULL;
+  GtkWidget *dialog = NULL;
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  if (type == GTK_TYPE_SHORTCUTS_WINDOW)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  else
+    g_action_group_activate_action (G_ACTION_GROUP (app), what, NULL);
+
   toplevels = gtk_window_list_toplevels ();
   for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_PREFERENCES_WINDOW (l->data))
-      preferences = l->data;
-  g_assert_nonnull (preferences);
-  gtk_window_set_default_size (GTK_WINDOW (preferences), MIN (config->width, 560), MIN (config->height, 640));
-  g_assert_true (DOSSIER_TEST_WAIT_UNTIL (gtk_widget_get_mapped (preferences), 5000));
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      dialog = l->data;
+  g_assert_nonnull (dialog);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), MIN (config->width, 600), MIN (config->height, 640));
+  g_assert_true (DOSSIER_TEST_WAIT_UNTIL (gtk_widget_get_mapped (dialog), 5000));
   dossier_test_spin (600);
-  dossier_test_render_png (preferences, path);
+  dossier_test_render_png (dialog, path);
   n_rendered++;
 
-  gtk_window_destroy (GTK_WINDOW (preferences));
-  /* Closed as a person would: a running lookup is cancelled. */
+  /* The shortcuts window belongs to the application window, which hides
+   * it rather than letting it go. */
+  if (type == GTK_TYPE_SHORTCUTS_WINDOW)
+    gtk_widget_set_visible (dialog, FALSE);
+  else
+    gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_close (GTK_WINDOW (window));
   dossier_test_spin (50);
 }
@@ -429,7 +440,11 @@ test_render (void)
           if (only == NULL || strstr (only, "sign-in") != NULL)
             render_page ("sign-in", &configs[c], show_sign_in_cb, NULL);
           if (only == NULL || strstr (only, "preferences") != NULL)
-            render_preferences (&configs[c]);
+            {
+              render_dialog (&configs[c], "preferences", ADW_TYPE_PREFERENCES_WINDOW);
+              render_dialog (&configs[c], "about", ADW_TYPE_ABOUT_WINDOW);
+              render_dialog (&configs[c], "shortcuts", GTK_TYPE_SHORTCUTS_WINDOW);
+            }
         }
     }
 
