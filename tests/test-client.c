@@ -598,7 +598,9 @@ test_stall_times_out (Fixture       *fixture,
 
   assert_dossier_error (wait.error, DOSSIER_ERROR_TIMEOUT, 0);
   g_assert_cmpint (elapsed, >=, 900 * G_TIME_SPAN_MILLISECOND);
-  g_assert_cmpint (elapsed, <, 3 * G_TIME_SPAN_SECOND);
+  /* Well before the 30 s default and the I/O timeout: the configured limit
+   * ended it.  (Generous, for loaded machines and sanitizer builds.) */
+  g_assert_cmpint (elapsed, <, 15 * G_TIME_SPAN_SECOND);
 
   wait_clear (&wait);
 }

@@ -1160,8 +1160,11 @@ test_accounts (Fixture       *fixture,
   active = dossier_application_get_account (app);
   g_assert_cmpstr (dossier_account_get_api_key (active), ==, DOSSIER_TEST_API_KEY_2);
   /* Remembered, without the key. */
-  g_assert_cmpstr (g_settings_get_string (dossier_application_get_settings (app), "active-account-email"),
-                   ==, DOSSIER_TEST_USER_EMAIL_2);
+  {
+    g_autofree char *remembered = g_settings_get_string (dossier_application_get_settings (app),
+                                                         "active-account-email");
+    g_assert_cmpstr (remembered, ==, DOSSIER_TEST_USER_EMAIL_2);
+  }
 
   /* Lookups now go out with the second account's credentials. */
   look_up (fixture, SOURCE_KEY, DOSSIER_IDENTIFIER_KEY, SEED_KEY, "profile");
