@@ -32,8 +32,9 @@
  * the same clock in every process).
  *
  * Output, one tab-separated line per command, for scripts:
- *   NAME  median_ms  min_ms  max_ms  median_peak_rss_kib  runs
- * and every single sample on standard error.  A command that exits with a
+ *   NAME  median_ms  min_ms  max_ms  median_peak_rss_kib  runs  median_cpu_ms
+ * (CPU: user + system time of the child, less noisy than wall time when
+ * other work shares the machine) and every sample on standard error.  A command that exits with a
  * non-zero status fails the whole benchmark: a fast failure is no result.
  */
 
@@ -43,6 +44,7 @@ typedef struct
   char   **argv;
   GArray  *times;   /* double, milliseconds */
   GArray  *rss;     /* double, KiB */
+  GArray  *cpu;     /* double, milliseconds of user + system time */
 } Command;
 
 static double
@@ -172,10 +174,13 @@ run_once (Command  *command,
     {
       double ms = ((probe ? frame : end) - start) / 1000.0;
       double kib = usage.ru_maxrss;
+      double cpu = (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 +
+                   (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
 
       g_array_append_val (command->times, ms);
       g_array_append_val (command->rss, kib);
-      g_printerr ("sample\t%s\t%.3f\t%.0f\n", command->name, ms, kib);
+      g_array_append_val (command->cpu, cpu);
+      g_printerr ("sample\t%s\t%.3f\t%.0f\t%.3f\n", command->name, ms, kib, cpu);
     }
 
   return TRUE;
@@ -224,6 +229,7 @@ main (int   argc,
         }
       command->times = g_array_new (FALSE, FALSE, sizeof (double));
       command->rss = g_array_new (FALSE, FALSE, sizeof (double));
+      command->cpu = g_array_new (FALSE, FALSE, sizeof (double));
       g_ptr_array_add (commands, command);
     }
 
@@ -245,13 +251,14 @@ main (int   argc,
       g_autoptr(GArray) sorted = g_array_copy (command->times);
 
       g_array_sort (sorted, compare_doubles);
-      printf ("%s\t%.3f\t%.3f\t%.3f\t%.0f\t%u\n",
+      printf ("%s\t%.3f\t%.3f\t%.3f\t%.0f\t%u\t%.3f\n",
               command->name,
               median (command->times),
               g_array_index (sorted, double, 0),
               g_array_index (sorted, double, sorted->len - 1),
               median (command->rss),
-              command->times->len);
+              command->times->len,
+              median (command->cpu));
     }
 
   return 0;
