@@ -28,6 +28,16 @@ gboolean  dossier_json_find_member         (const char  *text,
                                             gsize       *value_start,
                                             gsize       *value_end);
 
+/* Whether @text is exactly one JSON value as RFC 8259 defines it, in valid
+ * UTF-8, nested at most @max_depth deep; white space around it is allowed.
+ * It builds nothing and never recurses, so it is fast and safe on any
+ * input.  Stricter than json-glib on purpose (it refuses \u0000 and lone
+ * surrogates): a fast path that skips json-glib on valid answers and leaves
+ * anything unusual to it. */
+gboolean  dossier_json_validate            (const char  *text,
+                                            gsize        length,
+                                            guint        max_depth);
+
 /* Re-indents @text with two spaces, one member or element per line and a
  * final newline.  Tokens are copied byte for byte.  @text must be valid
  * JSON (parse it first). */

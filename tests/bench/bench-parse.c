@@ -46,6 +46,16 @@ step_depth (GBytes *body)
 }
 
 static void
+step_validate (GBytes *body)
+{
+  gsize size;
+  const char *text = g_bytes_get_data (body, &size);
+
+  if (!dossier_json_validate (text, size, DOSSIER_MAX_JSON_DEPTH))
+    g_error ("not valid JSON");
+}
+
+static void
 step_json_glib (GBytes *body)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -169,6 +179,7 @@ main (int   argc,
 
   time_step ("utf8-validate", step_utf8, body, runs);
   time_step ("depth-check", step_depth, body, runs);
+  time_step ("validate", step_validate, body, runs);
   time_step ("json-glib", step_json_glib, body, runs);
   time_step ("json-glib-immutable", step_json_glib_immutable, body, runs);
   time_step ("profile-model", step_profile, body, runs);
