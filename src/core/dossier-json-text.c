@@ -6,6 +6,31 @@
 #include "dossier-error.h"
 #include "dossier-json-text.h"
 
+/* Character classes for the scanners below, so that their hot loops test
+ * one table entry per byte: they run over whole answers, several times. */
+enum
+{
+  CLASS_STRING_STOP = 1 << 0,   /* ends a run of plain string bytes: " \ */
+  CLASS_TOKEN_STOP  = 1 << 1,   /* ends a number or literal: space , : [ ] { } " */
+  CLASS_SPACE       = 1 << 2,
+  CLASS_NESTED_STOP = 1 << 3,   /* matters inside a container: " [ ] { } */
+};
+
+static const guint8 char_class[256] = {
+  ['"'] = CLASS_STRING_STOP | CLASS_TOKEN_STOP | CLASS_NESTED_STOP,
+  ['\\'] = CLASS_STRING_STOP,
+  [' '] = CLASS_TOKEN_STOP | CLASS_SPACE,
+  ['\t'] = CLASS_TOKEN_STOP | CLASS_SPACE,
+  ['\n'] = CLASS_TOKEN_STOP | CLASS_SPACE,
+  ['\r'] = CLASS_TOKEN_STOP | CLASS_SPACE,
+  [','] = CLASS_TOKEN_STOP,
+  [':'] = CLASS_TOKEN_STOP,
+  ['['] = CLASS_TOKEN_STOP | CLASS_NESTED_STOP,
+  [']'] = CLASS_TOKEN_STOP | CLASS_NESTED_STOP,
+  ['{'] = CLASS_TOKEN_STOP | CLASS_NESTED_STOP,
+  ['}'] = CLASS_TOKEN_STOP | CLASS_NESTED_STOP,
+};
+
 /* Index of the byte after the string that starts at @pos (an opening
  * quote), or @length when it is unterminated. */
 static gsize
@@ -15,12 +40,27 @@ skip_string (const char *text,
 {
   for (pos++; pos < length; pos++)
     {
+      while (pos < length && (char_class[(guchar) text[pos]] & CLASS_STRING_STOP) == 0)
+        pos++;
+      if (pos >= length)
+        break;
       if (text[pos] == '\\')
         pos++;
-      else if (text[pos] == '"')
+      else
         return pos + 1;
     }
   return length;
+}
+
+/* Index of the next byte from @pos that is a quote or a bracket. */
+static inline gsize
+skip_to_nested_stop (const char *text,
+                     gsize       length,
+                     gsize       pos)
+{
+  while (pos < length && (char_class[(guchar) text[pos]] & CLASS_NESTED_STOP) == 0)
+    pos++;
+  return pos;
 }
 
 static gboolean
@@ -47,7 +87,7 @@ dossier_json_check_depth (const char  *text,
 {
   guint depth = 0;
 
-  for (gsize pos = 0; pos < length; )
+  for (gsize pos = skip_to_nested_stop (text, length, 0); pos < length; )
     {
       char c = text[pos];
 
@@ -70,7 +110,7 @@ dossier_json_check_depth (const char  *text,
       else if ((c == ']' || c == '}') && depth > 0)
         depth--;
 
-      pos++;
+      pos = skip_to_nested_stop (text, length, pos + 1);
     }
 
   return TRUE;
@@ -86,7 +126,16 @@ skip_value (const char *text,
 
   while (pos < length)
     {
-      char c = text[pos];
+      char c;
+
+      /* Inside a container only quotes and brackets matter. */
+      if (depth > 0)
+        {
+          pos = skip_to_nested_stop (text, length, pos);
+          if (pos >= length)
+            break;
+        }
+      c = text[pos];
 
       if (c == '"')
         {
@@ -166,51 +215,6 @@ dossier_json_find_member (const char *text,
     }
 
   return found;
-}
-
-/* Character classes for the scanners below, so that the hot loops test one
- * table entry per byte. */
-enum
-{
-  CLASS_STRING_STOP = 1 << 0,   /* ends a run of plain string bytes: " \ */
-  CLASS_TOKEN_STOP  = 1 << 1,   /* ends a number or literal: space , : [ ] { } " */
-  CLASS_SPACE       = 1 << 2,
-};
-
-static const guint8 char_class[256] = {
-  ['"'] = CLASS_STRING_STOP | CLASS_TOKEN_STOP,
-  ['\\'] = CLASS_STRING_STOP,
-  [' '] = CLASS_TOKEN_STOP | CLASS_SPACE,
-  ['\t'] = CLASS_TOKEN_STOP | CLASS_SPACE,
-  ['\n'] = CLASS_TOKEN_STOP | CLASS_SPACE,
-  ['\r'] = CLASS_TOKEN_STOP | CLASS_SPACE,
-  [','] = CLASS_TOKEN_STOP,
-  [':'] = CLASS_TOKEN_STOP,
-  ['['] = CLASS_TOKEN_STOP,
-  [']'] = CLASS_TOKEN_STOP,
-  ['{'] = CLASS_TOKEN_STOP,
-  ['}'] = CLASS_TOKEN_STOP,
-};
-
-/* The same as skip_string(), a table lookup per byte instead of two
- * comparisons: the pretty-printer spends most of its time in strings. */
-static gsize
-skip_string_fast (const char *text,
-                  gsize       length,
-                  gsize       pos)
-{
-  for (pos++; pos < length; pos++)
-    {
-      while (pos < length && (char_class[(guchar) text[pos]] & CLASS_STRING_STOP) == 0)
-        pos++;
-      if (pos >= length)
-        break;
-      if (text[pos] == '\\')
-        pos++;
-      else
-        return pos + 1;
-    }
-  return length;
 }
 
 /* The pretty-printer's output.  Not a GString: g_string_append_len() goes
@@ -298,7 +302,7 @@ dossier_json_pretty_print (const char *text,
         {
         case '"':
           {
-            gsize end = skip_string_fast (text, length, pos);
+            gsize end = skip_string (text, length, pos);
             output_append (&out, text + pos, end - pos);
             pos = end;
             continue;

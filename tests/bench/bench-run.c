@@ -19,7 +19,8 @@
  *   bench-run [--runs N] [--warmup N] [--probe] NAME 'COMMAND ARGS' NAME 'COMMAND ARGS' ...
  *
  * Each command (split like a shell would split it, but executed directly,
- * so that no shell's own start-up is counted) is run N times.  The runs are
+ * so that no shell's own start-up is counted) is run N times; "{n}" in it
+ * becomes the number of the run, e.g. to write a new file each time.  The runs are
  * interleaved, A B C, B C A, C A B, ..., so that a neighbour's burst of load
  * on this shared machine falls on every command alike rather than on
  * whichever ran during it.
@@ -105,11 +106,32 @@ read_probe (int fd)
   return g_ascii_strtod (line + strlen ("first-frame "), NULL);
 }
 
+/* @argv with every "{n}" replaced by @round, so that a command can write
+ * a fresh file on each run. */
+static char **
+expand_argv (char **argv,
+             int    round)
+{
+  g_autofree char *number = g_strdup_printf ("%d", round);
+  guint n = g_strv_length (argv);
+  char **expanded = g_new0 (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(GStrv) pieces = g_strsplit (argv[i], "{n}", -1);
+
+      expanded[i] = g_strjoinv (number, pieces);
+    }
+  return expanded;
+}
+
 static gboolean
 run_once (Command  *command,
+          int       round,
           gboolean  probe,
           gboolean  record)
 {
+  g_auto(GStrv) argv = expand_argv (command->argv, round);
   struct rusage usage;
   double start, end, frame = -1;
   int pipe_fds[2] = { -1, -1 };
@@ -138,8 +160,8 @@ run_once (Command  *command,
       else
         dup2 (null_fd, STDOUT_FILENO);
       close (null_fd);
-      execvp (command->argv[0], command->argv);
-      fprintf (stderr, "bench-run: cannot run %s: %s\n", command->argv[0], strerror (errno));
+      execvp (argv[0], argv);
+      fprintf (stderr, "bench-run: cannot run %s: %s\n", argv[0], strerror (errno));
       _exit (127);
     }
 
@@ -240,7 +262,7 @@ main (int   argc,
           /* Rotate who goes first in each round. */
           Command *command = g_ptr_array_index (commands, (j + round) % commands->len);
 
-          if (!run_once (command, probe, round >= warmup))
+          if (!run_once (command, round, probe, round >= warmup))
             return 1;
         }
     }
