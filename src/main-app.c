@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "dossier-application.h"
+#include "dossier-bench-probe.h"
 #include "dossier-headless.h"
 #include "dossier-options.h"
 
@@ -43,5 +44,7 @@ main (int   argc,
   /* Normally started by the `dossier` command (src/main.c), which runs
    * the headless export itself; this program can do everything alone too. */
   app = dossier_application_new ();
+  /* Does nothing unless the start-up benchmark asks for it. */
+  dossier_bench_probe_attach (GTK_APPLICATION (app));
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -125,6 +125,8 @@ expand_argv (char **argv,
   return expanded;
 }
 
+static int timeout_seconds = 120;
+
 static gboolean
 run_once (Command  *command,
           int       round,
@@ -160,6 +162,9 @@ run_once (Command  *command,
       else
         dup2 (null_fd, STDOUT_FILENO);
       close (null_fd);
+      /* A pending alarm survives exec(): a program that hangs is killed
+       * by SIGALRM and fails the benchmark instead of stalling it. */
+      alarm (timeout_seconds);
       execvp (argv[0], argv);
       fprintf (stderr, "bench-run: cannot run %s: %s\n", argv[0], strerror (errno));
       _exit (127);
@@ -222,6 +227,7 @@ main (int   argc,
     { "runs", 'n', 0, G_OPTION_ARG_INT, &runs, "Measured runs of each command", "N" },
     { "warmup", 'w', 0, G_OPTION_ARG_INT, &warmup, "Unmeasured runs of each command first", "N" },
     { "probe", 0, 0, G_OPTION_ARG_NONE, &probe, "Time up to the child's “first-frame USEC” line", NULL },
+    { "timeout", 't', 0, G_OPTION_ARG_INT, &timeout_seconds, "Kill a run after this long (default 120)", "SECONDS" },
     { NULL }
   };
 
