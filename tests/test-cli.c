@@ -439,6 +439,145 @@ test_control_characters_refused (Fixture       *fixture,
   g_assert_cmpuint (dossier_fake_server_get_request_count (fixture->server), ==, 0);
 }
 
+/* Exports under failure.  Each case runs dossier inside a private mount
+ * namespace (unshare, as root or through a user namespace) where the
+ * target folder is a small or read-only tmpfs: a full disk and a read-only
+ * folder, for real, without touching the machine.  The shell prints the
+ * target's content after dossier has run, so that the test can check that
+ * the previous export survived byte for byte. */
+#define OLD_EXPORT "{\"previous\": \"export\", \"kept\": true}"
+
+static gboolean
+can_unshare (void)
+{
+  g_autofree char *err = NULL;
+  int status = -1;
+
+  if (g_find_program_in_path ("unshare") == NULL)
+    return FALSE;
+  if (!g_spawn_command_line_sync ("unshare -rm sh -c 'mount -t tmpfs tmpfs /mnt 2>/dev/null || "
+                                  "mount -t tmpfs tmpfs \"${TMPDIR:-/tmp}\"'",
+                                  NULL, &err, &status, NULL))
+    return FALSE;
+  return g_spawn_check_wait_status (status, NULL);
+}
+
+static void
+run_export_in_namespace (Fixture    *fixture,
+                         const char *mount_options,
+                         gboolean    read_only,
+                         Run        *run)
+{
+  g_autofree char *script = NULL;
+  const char *args[] = { "-rm", "sh", "-c", NULL, "sh", NULL, NULL };
+
+  script = g_strdup_printf ("set -e\n"
+                            "dir=\"$1\"\n"
+                            "mount -t tmpfs -o %s tmpfs \"$dir\"\n"
+                            "printf '%%s' '" OLD_EXPORT "' > \"$dir/candidate.json\"\n"
+                            "%s"
+                            "set +e\n"
+                            "\"$DOSSIER_BINARY\" --api-base %s --source %s --key profile_key "
+                            "--export \"$dir/candidate.json\"\n"
+                            "echo \"exit=$?\"\n"
+                            "cat \"$dir/candidate.json\"\n"
+                            "ls -A \"$dir\" | wc -l | sed 's/^/files=/'\n",
+                            mount_options,
+                            read_only ? "mount -o remount,ro \"$dir\"\n" : "",
+                            dossier_fake_server_get_api_base (fixture->server),
+                            TEST_SOURCE);
+  args[3] = script;
+  args[5] = fixture->dir;
+
+  /* run_dossier runs DOSSIER_BINARY: run unshare instead. */
+  {
+    g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                         G_SUBPROCESS_FLAGS_STDERR_PIPE);
+    g_autoptr(GSubprocess) process = NULL;
+    g_autoptr(GError) error = NULL;
+    const char *argv[8] = { "unshare" };
+
+    memcpy (argv + 1, args, sizeof (char *) * 6);
+    g_subprocess_launcher_setenv (launcher, "HRFLOW_API_KEY", TEST_API_KEY, TRUE);
+    g_subprocess_launcher_setenv (launcher, "HRFLOW_USER_EMAIL", TEST_USER_EMAIL, TRUE);
+    process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+    g_assert_no_error (error);
+    run->status = -1;
+    g_subprocess_communicate_utf8_async (process, NULL, NULL, communicate_cb, run);
+    while (run->status == -1)
+      g_main_context_iteration (NULL, TRUE);
+  }
+}
+
+static void
+assert_export_failed_and_kept (Run *run)
+{
+  g_test_message ("stdout: %s\nstderr: %s", run->out, run->err);
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_true (g_str_has_prefix (run->out, "exit=1\n" OLD_EXPORT "files=1\n"));
+  assert_one_line (run->err);
+  g_assert_nonnull (strstr (run->err, "candidate.json"));
+}
+
+static void
+test_export_disk_full (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+
+  if (!can_unshare ())
+    {
+      g_test_skip ("no mount namespace available (unshare -rm)");
+      return;
+    }
+
+  /* Room for the old export, not for the new one. */
+  run_export_in_namespace (fixture, "size=4k", FALSE, &run);
+  assert_export_failed_and_kept (&run);
+}
+
+static void
+test_export_read_only (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+
+  if (!can_unshare ())
+    {
+      g_test_skip ("no mount namespace available (unshare -rm)");
+      return;
+    }
+
+  run_export_in_namespace (fixture, "size=1m", TRUE, &run);
+  assert_export_failed_and_kept (&run);
+  g_assert_nonnull (strstr (run.err, "ead-only"));
+}
+
+static void
+test_export_bad_targets (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *long_name = g_strnfill (300, 'x');
+  g_autofree char *too_long = g_build_filename (fixture->dir, long_name, NULL);
+  const char *targets[] = { fixture->dir, too_long, "/nonexistent-folder/candidate.json" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      g_auto(Run) run = { 0 };
+      const char *args[] = { "--api-base", dossier_fake_server_get_api_base (fixture->server),
+                             "--source", TEST_SOURCE, "--key", "profile_key",
+                             "--export", targets[i], NULL };
+
+      run_dossier (&run, TRUE, args);
+      g_test_message ("%s", run.err);
+      g_assert_cmpint (run.status, ==, 1);
+      assert_one_line (run.err);
+      g_assert_true (g_str_has_prefix (run.err, "dossier: Could not export the profile to"));
+    }
+  /* The folder is still a folder. */
+  g_assert_true (g_file_test (fixture->dir, G_FILE_TEST_IS_DIR));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -455,6 +594,9 @@ main (int   argc,
   ADD ("/cli/error/invalid-source", test_invalid_source);
   ADD ("/cli/error/faults", test_faults);
   ADD ("/cli/error/control-characters", test_control_characters_refused);
+  ADD ("/cli/export-failure/disk-full", test_export_disk_full);
+  ADD ("/cli/export-failure/read-only", test_export_read_only);
+  ADD ("/cli/export-failure/bad-targets", test_export_bad_targets);
   g_test_add_func ("/cli/error/connection-refused", test_connection_refused);
   g_test_add_func ("/cli/usage/errors", test_usage_errors);
   g_test_add_func ("/cli/usage/help-and-version", test_help_and_version);

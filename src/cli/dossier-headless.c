@@ -5,6 +5,7 @@
 #include <gio/gunixoutputstream.h>
 
 #include "dossier-client.h"
+#include "dossier-credentials.h"
 #include "dossier-error.h"
 #include "dossier-exporter.h"
 #include "dossier-headless.h"
@@ -73,14 +74,43 @@ write_to_stdout (GBytes  *bytes,
   return TRUE;
 }
 
+typedef struct
+{
+  GMainLoop      *loop;
+  DossierAccount *account;
+  GError         *error;
+} AccountState;
+
+static void
+lookup_account_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  AccountState *state = user_data;
+
+  state->account = dossier_credentials_lookup_finish (DOSSIER_CREDENTIALS (object), result,
+                                                      &state->error);
+  g_main_loop_quit (state->loop);
+}
+
+/* The environment wins when it holds both; otherwise the account stored in
+ * the keyring for @api_base, the one of --user-email (or HRFLOW_USER_EMAIL)
+ * when given, else the first by email (see dossier_credentials_lookup_async()). */
 static gboolean
 lookup_credentials (DossierOptions  *options,
+                    const char      *api_base,
                     char           **user_email,
                     char           **api_key,
                     GError         **error)
 {
   const char *env_key = g_getenv ("HRFLOW_API_KEY");
   const char *env_email = g_getenv ("HRFLOW_USER_EMAIL");
+  const char *wanted_email = NULL;
+  g_autoptr(DossierCredentials) credentials = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(DossierAccount) account = NULL;
+  g_autofree char *base = NULL;
+  AccountState state = { 0 };
 
   if (env_key != NULL && *env_key != '\0' && env_email != NULL && *env_email != '\0')
     {
@@ -89,10 +119,63 @@ lookup_credentials (DossierOptions  *options,
       return TRUE;
     }
 
-  g_set_error_literal (error, DOSSIER_ERROR, DOSSIER_ERROR_NO_CREDENTIALS,
-                       _("No HrFlow credentials: sign in once in the Dossier window, "
-                         "or set HRFLOW_API_KEY and HRFLOW_USER_EMAIL."));
-  return FALSE;
+  if (options->user_email != NULL && *options->user_email != '\0')
+    wanted_email = options->user_email;
+  else if (env_email != NULL && *env_email != '\0')
+    wanted_email = env_email;
+
+  /* Accounts are stored under the base as DossierClient spells it (no
+   * trailing slash, normalised by GUri), which is what the sign-in page
+   * saves: spell it the same way to find them. */
+  {
+    g_autofree char *trimmed = g_strdup (api_base);
+    g_autoptr(GUri) uri = NULL;
+    gsize length = strlen (trimmed);
+
+    while (length > 0 && trimmed[length - 1] == '/')
+      trimmed[--length] = '\0';
+    uri = g_uri_parse (trimmed, SOUP_HTTP_URI_FLAGS, NULL);
+    base = uri != NULL ? g_uri_to_string (uri) : g_steal_pointer (&trimmed);
+  }
+
+  credentials = dossier_credentials_new ();
+  loop = g_main_loop_new (NULL, FALSE);
+  state.loop = loop;
+  dossier_credentials_lookup_async (credentials, base, wanted_email, NULL,
+                                    lookup_account_cb, &state);
+  g_main_loop_run (loop);
+
+  account = state.account;
+  if (state.error != NULL)
+    {
+      g_propagate_error (error, state.error);
+      return FALSE;
+    }
+
+  if (account == NULL || dossier_account_get_api_key (account) == NULL)
+    {
+      if (!dossier_credentials_get_persistent (credentials))
+        g_set_error (error, DOSSIER_ERROR, DOSSIER_ERROR_NO_CREDENTIALS,
+                     _("No keyring can be used here, so no stored HrFlow account can be read: "
+                       "set HRFLOW_API_KEY and HRFLOW_USER_EMAIL."));
+      else if (wanted_email != NULL)
+        g_set_error (error, DOSSIER_ERROR, DOSSIER_ERROR_NO_CREDENTIALS,
+                     _("No HrFlow account for %s is stored for %s: sign in once in the Dossier "
+                       "window (run dossier without --export), or set HRFLOW_API_KEY and "
+                       "HRFLOW_USER_EMAIL."),
+                     wanted_email, base);
+      else
+        g_set_error (error, DOSSIER_ERROR, DOSSIER_ERROR_NO_CREDENTIALS,
+                     _("No HrFlow account is stored for %s: sign in once in the Dossier window "
+                       "(run dossier without --export), or set HRFLOW_API_KEY and "
+                       "HRFLOW_USER_EMAIL."),
+                     base);
+      return FALSE;
+    }
+
+  *user_email = g_strdup (dossier_account_get_user_email (account));
+  *api_key = g_strdup (dossier_account_get_api_key (account));
+  return TRUE;
 }
 
 int
@@ -109,9 +192,13 @@ dossier_headless_run (DossierOptions *options)
 
   g_return_val_if_fail (options->export_path != NULL, DOSSIER_EXIT_USAGE);
 
+  /* GLib writes debug and info messages to standard output by default:
+   * with G_MESSAGES_DEBUG set they would end up inside `--export -`. */
+  g_log_writer_default_set_use_stderr (TRUE);
+
   api_base = options->api_base != NULL ? options->api_base : DOSSIER_DEFAULT_API_BASE;
 
-  if (!lookup_credentials (options, &user_email, &api_key, &error))
+  if (!lookup_credentials (options, api_base, &user_email, &api_key, &error))
     {
       print_error (error);
       return DOSSIER_EXIT_FAILED;

@@ -40,6 +40,7 @@ dossier_options_parse (const char * const  *args,
   g_autofree char *reference = NULL;
   g_autofree char *email = NULL;
   g_auto(GStrv) argv = g_strdupv ((char **) args);
+  gboolean gapplication_service = FALSE;
   guint n_identifiers;
   const GOptionEntry entries[] = {
     { "api-base", 0, 0, G_OPTION_ARG_STRING, &options->api_base,
@@ -60,6 +61,11 @@ dossier_options_parse (const char * const  *args,
       N_("Explore sample profiles without an HrFlow account"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &options->version,
       N_("Show the version and exit"), NULL },
+    /* GApplication's own option, with which the D-Bus service file starts
+     * Dossier when a launcher activates it (DBusActivatable): accepted here
+     * so that it reaches GApplication instead of failing as unknown. */
+    { "gapplication-service", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &gapplication_service,
+      NULL, NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->files,
       NULL, N_("[FILE.json…]") },
     { NULL }

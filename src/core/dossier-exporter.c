@@ -167,7 +167,9 @@ gboolean
 dossier_exporter_write_finish (GAsyncResult  *result,
                                GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  /* The task's source object is the file being written. */
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, g_task_get_source_object (G_TASK (result))), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dossier_exporter_write_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);

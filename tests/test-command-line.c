@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The command line of the window: `dossier --demo --source S --reference R`
+ * opens the window and shows the sample profile, `dossier FILE.json` opens
+ * the file, a lookup without an account waits for the sign-in, and a usage
+ * error exits with status 2.  Each case runs the real GApplication in a
+ * subprocess of its own. */
+
+#include "config.h"
+
+#include "dossier-options.h"
+#include "dossier-ui-test.h"
+
+#define DEMO_SOURCE_KEY "d0551e5a3b1e4c7f9a2d6b8e0c1f3a5b7d9e2f40"
+
+typedef struct
+{
+  DossierApplication *app;
+  const char         *page;
+  guint               timeout_id;
+  gboolean            reached;
+} RunState;
+
+/* Quits once the active window shows @page, or after a while. */
+static gboolean
+check_cb (gpointer user_data)
+{
+  RunState *state = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (state->app));
+
+  if (DOSSIER_IS_WINDOW (window) && !dossier_window_get_busy (DOSSIER_WINDOW (window)) &&
+      g_strcmp0 (dossier_window_get_page_name (DOSSIER_WINDOW (window)), state->page) == 0)
+    {
+      state->reached = TRUE;
+      g_application_quit (G_APPLICATION (state->app));
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+give_up_cb (gpointer user_data)
+{
+  RunState *state = user_data;
+
+  state->timeout_id = 0;
+  g_application_quit (G_APPLICATION (state->app));
+  return G_SOURCE_REMOVE;
+}
+
+static DossierWindow *
+run (const char * const *argv,
+     const char         *page,
+     int                *status)
+{
+  RunState state = { 0 };
+  GtkWindow *window;
+  guint check_id;
+
+  state.app = dossier_application_new ();
+  g_application_set_flags (G_APPLICATION (state.app),
+                           g_application_get_flags (G_APPLICATION (state.app)) | G_APPLICATION_NON_UNIQUE);
+  state.page = page;
+
+  check_id = g_timeout_add (20, check_cb, &state);
+  state.timeout_id = g_timeout_add_seconds (20, give_up_cb, &state);
+  *status = g_application_run (G_APPLICATION (state.app), g_strv_length ((char **) argv), (char **) argv);
+  g_clear_handle_id (&state.timeout_id, g_source_remove);
+  if (!state.reached)
+    g_source_remove (check_id);
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (state.app));
+  g_assert_true (state.reached);
+  g_assert_true (DOSSIER_IS_WINDOW (window));
+
+  /* The application stays alive for the assertions. */
+  return DOSSIER_WINDOW (window);
+}
+
+static void
+test_demo_lookup_child (void)
+{
+  const char *argv[] = { "dossier", "--demo", "--source", DEMO_SOURCE_KEY, "--reference", "CAND-2024-0142", NULL };
+  DossierWindow *window;
+  int status;
+
+  window = run (argv, "profile", &status);
+  g_assert_cmpint (status, ==, DOSSIER_EXIT_OK);
+  g_assert_cmpstr (dossier_profile_get_reference (dossier_window_get_profile (window)), ==, "CAND-2024-0142");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Camille Moreau");
+}
+
+static void
+test_demo_lookup (void)
+{
+  g_test_trap_subprocess ("/command-line/demo-lookup/subprocess", 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_open_file_child (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "rtl.json", NULL);
+  const char *argv[] = { "dossier", path, NULL };
+  DossierWindow *window;
+  int status;
+
+  window = run (argv, "profile", &status);
+  g_assert_cmpint (status, ==, DOSSIER_EXIT_OK);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "ليلى حداد");
+}
+
+static void
+test_open_file (void)
+{
+  g_test_trap_subprocess ("/command-line/open-file/subprocess", 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+/* No account yet: the window welcomes, and the lookup waits. */
+static void
+test_lookup_needs_account_child (void)
+{
+  const char *argv[] = { "dossier", "--api-base", "http://127.0.0.1:9/v1", "--user-email", "nobody@example.com",
+                         "--source", DEMO_SOURCE_KEY, "--key", "ffffffffffffffffffffffffffffffffffffffff", NULL };
+  DossierWindow *window;
+  int status;
+
+  window = run (argv, "welcome", &status);
+  g_assert_cmpint (status, ==, DOSSIER_EXIT_OK);
+  g_assert_null (dossier_window_get_profile (window));
+}
+
+static void
+test_lookup_needs_account (void)
+{
+  g_test_trap_subprocess ("/command-line/needs-account/subprocess", 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_usage_error (void)
+{
+  DossierApplication *app = dossier_application_new ();
+  const char *argv[] = { "dossier", "--key", "k", NULL };
+  int status;
+
+  g_application_set_flags (G_APPLICATION (app), g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  status = g_application_run (G_APPLICATION (app), 3, (char **) argv);
+  g_assert_cmpint (status, ==, DOSSIER_EXIT_USAGE);
+  g_object_unref (app);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/command-line/demo-lookup", test_demo_lookup);
+  g_test_add_func ("/command-line/demo-lookup/subprocess", test_demo_lookup_child);
+  g_test_add_func ("/command-line/open-file", test_open_file);
+  g_test_add_func ("/command-line/open-file/subprocess", test_open_file_child);
+  g_test_add_func ("/command-line/needs-account", test_lookup_needs_account);
+  g_test_add_func ("/command-line/needs-account/subprocess", test_lookup_needs_account_child);
+  g_test_add_func ("/command-line/usage-error", test_usage_error);
+
+  return g_test_run ();
+}
