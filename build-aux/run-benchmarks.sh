@@ -244,7 +244,7 @@ if [ -x "$bench/bench-window" ]; then
       --api-base "$api_base" --source "$source_key" \
       --small "$(key_of 10000)" --big "$(key_of 5000000)" \
       --scale "$(key_of 110000),$(key_of 1100000),$(key_of 11000000),$(key_of 15000000),$(key_of 120000000)" \
-      --profiles "$profiles" \
+      --runs "$window_runs" \
       >> "$results" 2>"$scratch/window.log" || { log "bench-window failed:"; cat "$scratch/window.log" >&2; exit 1; }
 fi
 
