@@ -181,6 +181,34 @@ main (int   argc,
   time_step ("depth-check", step_depth, body, runs);
   time_step ("validate", step_validate, body, runs);
   time_step ("json-glib", step_json_glib, body, runs);
+  /* What freeing the tree costs, apart. */
+  {
+    g_autoptr(GArray) parse = g_array_new (FALSE, FALSE, sizeof (double));
+    g_autoptr(GArray) unref = g_array_new (FALSE, FALSE, sizeof (double));
+    gsize size;
+    const char *text = g_bytes_get_data (body, &size);
+
+    for (int i = 0; i < runs; i++)
+      {
+        JsonParser *parser = json_parser_new ();
+        gint64 t0 = g_get_monotonic_time (), t1, t2;
+        double ms;
+
+        if (!json_parser_load_from_data (parser, text, size, NULL))
+          g_error ("not JSON");
+        t1 = g_get_monotonic_time ();
+        g_object_unref (parser);
+        t2 = g_get_monotonic_time ();
+        ms = (t1 - t0) / 1000.0;
+        g_array_append_val (parse, ms);
+        ms = (t2 - t1) / 1000.0;
+        g_array_append_val (unref, ms);
+      }
+    g_array_sort (parse, compare_doubles);
+    g_array_sort (unref, compare_doubles);
+    printf ("json-glib-parse-only\t%.3f\t%.3f\n", g_array_index (parse, double, runs / 2), g_array_index (parse, double, 0));
+    printf ("json-glib-free-only\t%.3f\t%.3f\n", g_array_index (unref, double, runs / 2), g_array_index (unref, double, 0));
+  }
   time_step ("json-glib-immutable", step_json_glib_immutable, body, runs);
   time_step ("profile-model", step_profile, body, runs);
   time_step ("pretty-print", step_pretty_print, body, runs);

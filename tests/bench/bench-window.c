@@ -47,6 +47,12 @@ typedef struct
   guint               probe_id;
   gint64              last_tick;
   gint64              longest_gap;
+
+  /* Frames during the probe: how many, and the longest, from the frame
+   * clock's before-paint to its after-paint (layout and rendering). */
+  gint64              frame_start;
+  gint64              longest_frame;
+  guint               n_frames;
 } Bench;
 
 static Bench bench;
@@ -112,6 +118,8 @@ probe_start (void)
 
   bench.last_tick = now_us ();
   bench.longest_gap = 0;
+  bench.longest_frame = 0;
+  bench.n_frames = 0;
   g_source_set_priority (source, G_PRIORITY_HIGH);
   g_source_set_callback (source, probe_cb, NULL, NULL);
   g_source_set_name (source, "[bench] stall probe");
@@ -150,6 +158,20 @@ find_widget (GtkWidget *root)
   return NULL;
 }
 
+static guint
+count_widgets (GtkWidget *root,
+               guint     *labels)
+{
+  guint n = 1;
+
+  if (GTK_IS_LABEL (root))
+    (*labels)++;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child, labels);
+  return n;
+}
+
 static gboolean
 showing_wanted_profile (void)
 {
@@ -162,10 +184,23 @@ showing_wanted_profile (void)
 }
 
 static void
+before_paint_cb (GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  bench.frame_start = now_us ();
+}
+
+static void
 after_paint_cb (GdkFrameClock *clock,
                 gpointer       user_data)
 {
   gint64 now = now_us ();
+
+  if (bench.probe_id != 0 && bench.frame_start != 0)
+    {
+      bench.longest_frame = MAX (bench.longest_frame, now - bench.frame_start);
+      bench.n_frames++;
+    }
 
   if (bench.started == 0)
     return;
@@ -249,6 +284,46 @@ look_up (const char *key,
       *picture_ms = bench.picture_shown != 0 ? (bench.picture_shown - started) / 1000.0 : -1;
     return (bench.shown - started) / 1000.0;
   }
+}
+
+static guint frames_seen;
+
+static void
+count_frame_cb (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  frames_seen++;
+}
+
+static gboolean
+frame_seen (void)
+{
+  return frames_seen > 0;
+}
+
+/* The longest of @n frames that redraw the whole window with nothing
+ * changed: what rendering alone costs, the floor of any frame that shows
+ * a new page. */
+static double
+full_redraw_ms (int n)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (bench.window));
+  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame_cb), NULL);
+  gint64 longest = 0;
+
+  for (int i = 0; i < n; i++)
+    {
+      frames_seen = 0;
+      bench.frame_start = 0;
+      probe_start ();
+      gtk_widget_queue_draw (GTK_WIDGET (bench.window));
+      spin_until (frame_seen, 10000);
+      probe_stop ();
+      longest = MAX (longest, bench.longest_frame);
+      spin_for (30);
+    }
+  g_signal_handler_disconnect (clock, id);
+  return longest / 1000.0;
 }
 
 static int
@@ -360,7 +435,9 @@ main (int   argc,
   g_autofree char *big_key = NULL;
   g_autofree char *scale = NULL;
   int runs = 7;
+  g_autofree char *loop = NULL;
   const GOptionEntry entries[] = {
+    { "loop", 0, 0, G_OPTION_ARG_STRING, &loop, "Only look up KEY1 then KEY2, --runs times, printing stalls (to run under a profiler)", "KEY1,KEY2" },
     { "api-base", 0, 0, G_OPTION_ARG_STRING, &api_base, "The fake server's API base", "URL" },
     { "source", 0, 0, G_OPTION_ARG_STRING, &source_key, "Source key", "KEY" },
     { "small", 0, 0, G_OPTION_ARG_STRING, &small_key, "Key of the ~10 KB profile (with a picture)", "KEY" },
@@ -382,6 +459,8 @@ main (int   argc,
 
   gtk_init ();
   adw_init ();
+  if (g_getenv ("BENCH_NO_ANIMATIONS") != NULL)
+    g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   bench.source_key = source_key;
 
   /* The application without a bus name, as the UI tests start it. */
@@ -407,7 +486,29 @@ main (int   argc,
     g_error ("no profile view in the window");
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (bench.window)), "after-paint",
                     G_CALLBACK (after_paint_cb), NULL);
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (bench.window)), "before-paint",
+                    G_CALLBACK (before_paint_cb), NULL);
   spin_for (500);
+
+  if (loop != NULL)
+    {
+      g_auto(GStrv) keys = g_strsplit (loop, ",", 2);
+
+      for (int i = 0; i < runs; i++)
+        for (int k = 0; keys[k] != NULL; k++)
+          {
+            double stall = 0, t;
+
+            t = look_up (keys[k], FALSE, TRUE, 200, NULL, &stall);
+            guint labels = 0, widgets = count_widgets (bench.view, &labels);
+
+            g_printerr ("bench-window: %s shown in %.1f ms, longest stall %.1f ms, "
+                        "%u frames, longest frame %.1f ms, %u widgets (%u labels) in the view\n",
+                        keys[k], t, stall, bench.n_frames, bench.longest_frame / 1000.0,
+                        widgets, labels);
+          }
+      return 0;
+    }
 
   {
     g_autoptr(GBytes) small_body = fetch_body (api_base, small_key);
@@ -426,6 +527,13 @@ main (int   argc,
      * state (before any other lookup grew the heap). */
     spin_for (1000);
     idle_rss = rss_kib ();
+    {
+      double idle_frame = full_redraw_ms (5);
+
+      g_snprintf (a, sizeof a, "%.1f ms", idle_frame);
+      row ("4", "Floor: one full redraw of the idle window (lookup page), nothing changed", a, "",
+           "", "(info)", FALSE, FALSE);
+    }
     g_printerr ("bench-window: idle RSS %.1f MiB\n", idle_rss / 1024);
     look_up (big_key, TRUE, FALSE, 1000, NULL, NULL);
     big_rss = rss_kib ();
@@ -496,6 +604,17 @@ main (int   argc,
     g_snprintf (a, sizeof a, "%.1f ms (worst %.1f)", median (stalls, runs), max_of (stalls, runs));
     g_snprintf (d, sizeof d, "Longest main-loop stall, %s lookup with its 12 MP picture", big_size);
     row ("4", d, a, "", "", "≤ 32 ms", median (stalls, runs) <= 32, TRUE);
+    g_snprintf (a, sizeof a, "%.1f ms", bench.longest_frame / 1000.0);
+    g_snprintf (d, sizeof d, "… of which the longest frame (layout + render) in the last %s lookup", big_size);
+    row ("4", d, a, "", "", "(info)", FALSE, FALSE);
+    {
+      guint labels = 0, widgets = count_widgets (bench.view, &labels);
+      double shown_frame = full_redraw_ms (5);
+
+      g_snprintf (a, sizeof a, "%.1f ms (%u widgets in the profile view)", shown_frame, widgets);
+      g_snprintf (d, sizeof d, "Floor: one full redraw of the window showing the %s profile, nothing changed", big_size);
+      row ("4", d, a, "", "", "(info)", FALSE, FALSE);
+    }
 
     /* 6. Scaling: Look Up to shown per MB of body. */
     {
