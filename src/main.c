@@ -23,8 +23,9 @@
  * costs the window's start-up a few milliseconds only.
  */
 
-/* Beside this program first, so that a build runs uninstalled; then the
- * installed one. */
+/* Beside this program first, so that a build runs uninstalled; then where
+ * the installed tree has it relative to this program, so that a staged
+ * (DESTDIR) or moved installation works; then at its installed path. */
 static char *
 find_app_program (void)
 {
@@ -37,6 +38,14 @@ find_app_program (void)
 
       if (g_file_test (sibling, G_FILE_TEST_IS_EXECUTABLE))
         return g_steal_pointer (&sibling);
+
+      if (DOSSIER_APP_RELATIVE[0] != '\0')
+        {
+          g_autofree char *relative = g_build_filename (dir, DOSSIER_APP_RELATIVE, NULL);
+
+          if (g_file_test (relative, G_FILE_TEST_IS_EXECUTABLE))
+            return g_steal_pointer (&relative);
+        }
     }
 
   return g_strdup (DOSSIER_APP_PATH);
