@@ -180,6 +180,40 @@ test_validate (void)
   g_assert_true (dossier_json_validate (deep->str, deep->len, 100000));
 }
 
+/* The members found in the validating pass are those
+ * dossier_json_find_member() finds by scanning. */
+static void
+test_validate_object_members (void)
+{
+  const char *text = "{ \"code\": 200, \"message\": \"a \\\"data\\\": 1\",\n"
+                     "  \"data\" : {\"x\": [1, 2, {\"data\": 3}], \"y\": \"}\", \"e\": []} , \"z\": null,"
+                     " \"d\\u0061ta\": {}, \"code\": [], \"w\": {}}";
+  const char *names[] = { "code", "message", "data", "z", "w", "missing", "x", "d\\u0061ta" };
+  g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (DossierJsonMember));
+
+  g_assert_true (dossier_json_validate_object (text, strlen (text), 16, members));
+  g_assert_cmpuint (members->len, ==, 7);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      gsize start = 0, end = 0, found_start = 0, found_end = 0;
+      gboolean scanned = dossier_json_find_member (text, strlen (text), names[i], &start, &end);
+      gboolean found = dossier_json_members_find (text, members, names[i], &found_start, &found_end);
+
+      g_assert_cmpint (found, ==, scanned);
+      if (found)
+        {
+          g_assert_cmpuint (found_start, ==, start);
+          g_assert_cmpuint (found_end, ==, end);
+        }
+    }
+
+  /* Not an object: valid, no members. */
+  g_array_set_size (members, 0);
+  g_assert_true (dossier_json_validate_object ("[{\"a\":1}]", 9, 16, members));
+  g_assert_cmpuint (members->len, ==, 0);
+}
+
 /* What the validator accepts, json-glib reads: it is only a fast path in
  * front of json-glib, never more lenient. */
 static void
@@ -221,6 +255,7 @@ main (int   argc,
   g_test_add_func ("/json-text/pretty-print-keeps-tokens", test_pretty_print_keeps_tokens);
   g_test_add_func ("/json-text/pretty-print-deep", test_pretty_print_deep);
   g_test_add_func ("/json-text/validate", test_validate);
+  g_test_add_func ("/json-text/validate-object-members", test_validate_object_members);
   g_test_add_func ("/json-text/validate-agrees-with-json-glib", test_validate_agrees_with_json_glib);
 
   return g_test_run ();

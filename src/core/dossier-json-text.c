@@ -555,10 +555,19 @@ validate_literal (const char *text,
   return pos + n;
 }
 
+/* The member being read at the top level of an object, for
+ * dossier_json_validate_object(). */
+static inline DossierJsonMember *
+last_member (GArray *members)
+{
+  return &g_array_index (members, DossierJsonMember, members->len - 1);
+}
+
 gboolean
-dossier_json_validate (const char *text,
-                       gsize       length,
-                       guint       max_depth)
+dossier_json_validate_object (const char *text,
+                              gsize       length,
+                              guint       max_depth,
+                              GArray     *members)
 {
   /* One byte per open container: '{' or '['.  No recursion, so no input
    * can exhaust the stack. */
@@ -592,14 +601,20 @@ dossier_json_validate (const char *text,
             }
           if (stack[depth - 1] == '{')
             {
+              gsize name = pos;
+
               /* A member: its name, then the colon, then its value. */
               if (pos >= length || text[pos] != '"' ||
                   (pos = validate_string (text, length, pos)) == 0)
                 return FALSE;
+              if (members != NULL && depth == 1)
+                g_array_append_vals (members, &(DossierJsonMember) { name + 1, pos - 1, 0, 0 }, 1);
               pos = skip_space (text, length, pos);
               if (pos >= length || text[pos] != ':')
                 return FALSE;
               pos = skip_space (text, length, pos + 1);
+              if (members != NULL && depth == 1)
+                last_member (members)->value_start = pos;
             }
           continue;
 
@@ -626,6 +641,8 @@ dossier_json_validate (const char *text,
 
       if (end == 0)
         return FALSE;
+      if (members != NULL && depth == 1 && stack[0] == '{')
+        last_member (members)->value_end = end;
       pos = skip_space (text, length, end);
 
       /* After a value: a comma and the next element or member, or the end
@@ -642,13 +659,19 @@ dossier_json_validate (const char *text,
               pos = skip_space (text, length, pos + 1);
               if (stack[depth - 1] == '{')
                 {
+                  gsize name = pos;
+
                   if (pos >= length || text[pos] != '"' ||
                       (pos = validate_string (text, length, pos)) == 0)
                     return FALSE;
+                  if (members != NULL && depth == 1)
+                    g_array_append_vals (members, &(DossierJsonMember) { name + 1, pos - 1, 0, 0 }, 1);
                   pos = skip_space (text, length, pos);
                   if (pos >= length || text[pos] != ':')
                     return FALSE;
                   pos = skip_space (text, length, pos + 1);
+                  if (members != NULL && depth == 1)
+                    last_member (members)->value_start = pos;
                 }
               break;
             }
@@ -656,7 +679,42 @@ dossier_json_validate (const char *text,
           if (text[pos] != (stack[depth - 1] == '{' ? '}' : ']'))
             return FALSE;
           depth--;
+          if (members != NULL && depth == 1 && stack[0] == '{')
+            last_member (members)->value_end = pos + 1;
           pos = skip_space (text, length, pos + 1);
         }
     }
+}
+
+gboolean
+dossier_json_validate (const char *text,
+                       gsize       length,
+                       guint       max_depth)
+{
+  return dossier_json_validate_object (text, length, max_depth, NULL);
+}
+
+gboolean
+dossier_json_members_find (const char *text,
+                           GArray     *members,
+                           const char *name,
+                           gsize      *value_start,
+                           gsize      *value_end)
+{
+  gsize name_length = strlen (name);
+
+  /* The last occurrence wins, as in json-glib. */
+  for (guint i = members->len; i > 0; i--)
+    {
+      const DossierJsonMember *member = &g_array_index (members, DossierJsonMember, i - 1);
+
+      if (member->name_end - member->name_start == name_length &&
+          memcmp (text + member->name_start, name, name_length) == 0)
+        {
+          *value_start = member->value_start;
+          *value_end = member->value_end;
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
