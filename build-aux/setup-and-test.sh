@@ -27,7 +27,7 @@ meson compile -C _build-asan
 # Any report fails the test that caused it: UBSan aborts at the first finding,
 # LeakSanitizer reports at exit.  GL is disabled because Mesa leaks a little
 # at unload, in a way LeakSanitizer cannot attribute to a library.
-ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=0 \
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:fast_unwind_on_malloc=0:detect_stack_use_after_return=0 \
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 LSAN_OPTIONS=suppressions="$top/build-aux/sanitizers.supp":print_suppressions=0 \
 GDK_DEBUG=gl-disable \

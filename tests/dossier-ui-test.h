@@ -187,7 +187,7 @@ dossier_test_load_profile_fixture (const char *name,
   return g_bytes_new_take (text, length);
 }
 
-/* Renders @window as it is on screen into a PNG. */
+/* Renders @window (or any widget) as it is on screen into a PNG. */
 static inline void
 dossier_test_render_png (GtkWidget  *window,
                          const char *path)
@@ -196,7 +196,7 @@ dossier_test_render_png (GtkWidget  *window,
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (window));
   int width = gtk_widget_get_width (window);
   int height = gtk_widget_get_height (window);
 

@@ -7,16 +7,19 @@
  *   GSK_RENDERER=cairo xvfb-run -a dbus-run-session -- \
  *     _build/tests/render-profile-view [FIXTURE.json ...] [--output DIR]
  *
- * With no fixture it renders tests/fixtures/view-rich.json.  The pictures
- * go to DIR (default: the current directory). */
+ * With no fixture it renders tests/fixtures/view-rich.json, then a long
+ * generated profile before and after "Show All".  The pictures go to DIR
+ * (default: the tests' build directory). */
 
 #include "config.h"
 
+#include "dossier-chip-box.h"
 #include "dossier-experience-row.h"
 #include "dossier-fake-server.h"
 #include "dossier-picture-loader.h"
 #include "dossier-profile-view.h"
 #include "dossier-resources.h"
+#include "dossier-row-list.h"
 
 #include <math.h>
 #include <string.h>
@@ -170,6 +173,46 @@ save_widget (GtkWidget  *widget,
   g_print ("%s (%d×%d)\n", path, width, height);
 }
 
+/* A profile with more entries than the view builds at first, to look at
+ * the "Show All" buttons and at the list once everything is shown. */
+static DossierProfile *
+make_long_profile (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"key\": \"long\", \"info\": {\"full_name\": \"Morgan Long-Career\"}, "
+                                          "\"experiences\": [");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierProfile *profile;
+
+  for (guint i = 0; i < 45; i++)
+    g_string_append_printf (json, "%s{\"title\": \"Consultant, mission %u\", \"company\": \"Client %u\", "
+                                  "\"date_start\": \"%u-01-01T00:00:00\", \"date_end\": \"%u-06-30T00:00:00\"}",
+                            i ? "," : "", 45 - i, 45 - i, 2023 - i / 2, 2023 - i / 2);
+  g_string_append (json, "], \"skills\": [");
+  for (guint i = 0; i < 120; i++)
+    g_string_append_printf (json, "%s{\"name\": \"Skill %u\", \"type\": \"hard\"}", i ? "," : "", i + 1);
+  g_string_append (json, "]}");
+
+  bytes = g_bytes_new (json->str, json->len);
+  profile = dossier_profile_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  return profile;
+}
+
+static void
+show_everything (GtkWidget *widget)
+{
+  if (DOSSIER_IS_ROW_LIST (widget))
+    dossier_row_list_show_all (DOSSIER_ROW_LIST (widget));
+  else if (DOSSIER_IS_CHIP_BOX (widget))
+    dossier_chip_box_show_all (DOSSIER_CHIP_BOX (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    show_everything (child);
+}
+
 static void
 render (DossierProfile       *profile,
         DossierPictureLoader *loader,
@@ -219,6 +262,17 @@ render (DossierProfile       *profile,
   window_path = g_strdup_printf ("%s/profile-%s-%s-%d-window.png", output, name, variant, width);
   save_widget (window, window, window_path);
 
+  /* The first page shows the "Show All" buttons; the whole page all rows. */
+  clamp = find_descendant (view, ADW_TYPE_CLAMP);
+  if (g_str_equal (name, "long"))
+    {
+      g_autofree char *first_path = g_strdup_printf ("%s/profile-%s-%s-%d-first.png", output, name, variant, width);
+
+      save_widget (clamp, window, first_path);
+      show_everything (view);
+      spin (1500);
+    }
+
   /* The whole page, with the first experience and the resume open. */
   row = find_descendant (view, DOSSIER_TYPE_EXPERIENCE_ROW);
   if (row != NULL)
@@ -226,7 +280,6 @@ render (DossierProfile       *profile,
   expand_resume (view);
   spin (600);
 
-  clamp = find_descendant (view, ADW_TYPE_CLAMP);
   page_path = g_strdup_printf ("%s/profile-%s-%s-%d-page.png", output, name, variant, width);
   save_widget (clamp, window, page_path);
 
@@ -283,7 +336,7 @@ main (int   argc,
   loader = dossier_picture_loader_new (session, NULL);
 
   if (output == NULL)
-    output = g_strdup (".");
+    output = g_strdup (TESTS_BUILDDIR);
   if (fixtures == NULL)
     {
       default_fixture = g_build_filename (TESTS_SRCDIR, "fixtures", "view-rich.json", NULL);
@@ -305,6 +358,13 @@ main (int   argc,
       render (profile, loader, base, output, TRUE, 900);
       render (profile, loader, base, output, TRUE, 360);
     }
+
+  {
+    g_autoptr(DossierProfile) profile = make_long_profile ();
+
+    render (profile, loader, "long", output, FALSE, 900);
+    render (profile, loader, "long", output, TRUE, 360);
+  }
 
   return 0;
 }

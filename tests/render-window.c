@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "dossier-profile-view.h"
 #include "dossier-ui-test.h"
 
@@ -47,6 +49,9 @@ open_window (const Config *config)
                                       config->dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
 
   window = dossier_window_new (app);
+  /* The X pointer rests in the middle of the screen: without this, the row
+   * under it would show hovered in the pictures. */
+  gtk_widget_set_can_target (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)), FALSE);
   gtk_window_set_default_size (GTK_WINDOW (window), config->width, config->height);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (DOSSIER_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)) &&
@@ -148,7 +153,54 @@ render_page (const char   *what,
   if (prepare != NULL)
     prepare (window, data);
   render (window, what, config);
-  gtk_window_destroy (GTK_WINDOW (window));
+  /* Closed as a person would: a running lookup is cancelled. */
+  gtk_window_close (GTK_WINDOW (window));
+  dossier_test_spin (50);
+}
+
+static void
+show_sign_in_cb (DossierWindow *window,
+                 gconstpointer  data)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-account", NULL));
+  g_assert_true (DOSSIER_TEST_WAIT_UNTIL (g_strcmp0 (dossier_window_get_page_name (window), "sign-in") == 0, 5000));
+}
+
+/* A dialog of the window (preferences, About, shortcuts), on its own. */
+static void
+render_dialog (const Config *config,
+               const char   *what,
+               GType         type)
+{
+  DossierWindow *window = open_window (config);
+  g_autoptr(GList) toplevels = NULL;
+  g_autofree char *basename = g_strdup_printf ("%s-%s.png", what, config->name);
+  g_autofree char *path = g_build_filename (output_dir, basename, NULL);
+  GtkWidget *dialog = NULL;
+
+  if (type == GTK_TYPE_SHORTCUTS_WINDOW)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  else
+    g_action_group_activate_action (G_ACTION_GROUP (app), what, NULL);
+
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      dialog = l->data;
+  g_assert_nonnull (dialog);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), MIN (config->width, 600), MIN (config->height, 640));
+  g_assert_true (DOSSIER_TEST_WAIT_UNTIL (gtk_widget_get_mapped (dialog), 5000));
+  dossier_test_spin (600);
+  dossier_test_render_png (dialog, path);
+  n_rendered++;
+
+  /* The shortcuts window belongs to the application window, which hides
+   * it rather than letting it go. */
+  if (type == GTK_TYPE_SHORTCUTS_WINDOW)
+    gtk_widget_set_visible (dialog, FALSE);
+  else
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_close (GTK_WINDOW (window));
   dossier_test_spin (50);
 }
 
@@ -157,6 +209,27 @@ show_lookup_cb (DossierWindow *window,
                 gconstpointer  data)
 {
   g_assert_true (DOSSIER_TEST_WAIT_UNTIL (g_strcmp0 (dossier_window_get_page_name (window), "lookup") == 0, 5000));
+}
+
+/* The identifier focused and empty: the hint follows the kind. */
+static void
+focus_identifier_cb (DossierWindow *window,
+                     gconstpointer  data)
+{
+  show_lookup_cb (window, NULL);
+  dossier_window_set_lookup (window, dossier_demo_get_source_key (dossier_application_get_demo (app)),
+                             DOSSIER_IDENTIFIER_EMAIL, "");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-lookup", NULL);
+}
+
+/* The form as a recruiter leaves it just before pressing Look Up. */
+static void
+fill_lookup_cb (DossierWindow *window,
+                gconstpointer  data)
+{
+  show_lookup_cb (window, NULL);
+  dossier_window_set_lookup (window, dossier_demo_get_source_key (dossier_application_get_demo (app)),
+                             DOSSIER_IDENTIFIER_EMAIL, "camille.moreau@example.fr");
 }
 
 static gboolean
@@ -199,6 +272,35 @@ look_up_cb (DossierWindow *window,
        * will here, and the initials stay: both are worth a look. */
       DOSSIER_TEST_WAIT_UNTIL (dossier_profile_view_get_showing_picture (view), 3000);
     }
+}
+
+/* The toast that confirms an export. */
+static void
+export_cb (DossierWindow *window,
+           gconstpointer  data)
+{
+  static const Lookup lena = { "lena", DOSSIER_IDENTIFIER_REFERENCE, "BEW-2023-0999", "profile",
+                               DOSSIER_FAKE_FAULT_NONE };
+  g_autofree char *path = g_build_filename (output_dir, "lena-hoffmann.json", NULL);
+
+  look_up_cb (window, &lena);
+  g_remove (path);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "s", path);
+  g_assert_true (DOSSIER_TEST_WAIT_UNTIL (g_file_test (path, G_FILE_TEST_EXISTS), 5000));
+}
+
+/* The first moment of a lookup: the spinner in the button. */
+static void
+starting_cb (DossierWindow *window,
+             gconstpointer  data)
+{
+  DossierDemo *demo = dossier_application_get_demo (app);
+
+  fill_lookup_cb (window, NULL);
+  dossier_fake_server_set_fault (dossier_demo_get_server (demo), DOSSIER_FAKE_FAULT_STALL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.look-up", NULL);
+  dossier_test_spin (100);
+  g_assert_true (dossier_window_get_busy (window));
 }
 
 static void
@@ -266,9 +368,21 @@ test_render (void)
   add_fixture (server, source_key, "null-heavy.json", "0000000000000000000000000000000000000001");
   add_fixture (server, source_key, "rtl.json", NULL);
 
+  if (only == NULL || strstr (only, "extras") != NULL)
+    for (guint c = 0; c < G_N_ELEMENTS (configs); c++)
+      {
+        render_page ("export-toast", &configs[c], export_cb, NULL);
+        render_page ("starting", &configs[c], starting_cb, NULL);
+        dossier_fake_server_set_fault (server, DOSSIER_FAKE_FAULT_NONE);
+      }
+
   if (only == NULL || strstr (only, "lookup") != NULL)
     for (guint c = 0; c < G_N_ELEMENTS (configs); c++)
-      render_page ("lookup", &configs[c], show_lookup_cb, NULL);
+      {
+        render_page ("lookup", &configs[c], show_lookup_cb, NULL);
+        render_page ("lookup-filled", &configs[c], fill_lookup_cb, NULL);
+        render_page ("lookup-focus", &configs[c], focus_identifier_cb, NULL);
+      }
 
   for (guint p = 0; p < G_N_ELEMENTS (profiles); p++)
     {
@@ -290,6 +404,48 @@ test_render (void)
 
       for (guint c = 0; c < G_N_ELEMENTS (configs); c++)
         render_page (errors[e].name, &configs[c], look_up_cb, &errors[e]);
+    }
+
+  /* Signed in to a real account (here: the stand-in, without the demo),
+   * with recent lookups and a known source. */
+  if (only == NULL || strstr (only, "recent") != NULL || strstr (only, "preferences") != NULL ||
+      strstr (only, "sign-in") != NULL)
+    {
+      DossierHistory *history = dossier_application_get_history (app);
+      g_autoptr(DossierAccount) account = NULL;
+      g_autoptr(GError) error = NULL;
+      static const struct { DossierIdentifierKind kind; const char *identifier; const char *name; } recent[] = {
+        { DOSSIER_IDENTIFIER_EMAIL,     "camille.moreau@example.fr", "Camille Moreau" },
+        { DOSSIER_IDENTIFIER_REFERENCE, "CAND-2024-0318",            "Oliver Bennett" },
+        { DOSSIER_IDENTIFIER_KEY,       "07c779d48779c322a7c5324109202f9012f7aebf", "佐藤 陽菜" },
+        { DOSSIER_IDENTIFIER_REFERENCE, "CAND-2024-0999",            NULL },
+      };
+
+      account = dossier_account_new (dossier_demo_get_api_base (dossier_application_get_demo (app)),
+                                     "recruiter@example.com", dossier_demo_get_api_key (dossier_application_get_demo (app)));
+      g_assert_true (dossier_application_set_account (app, account, FALSE, &error));
+      dossier_history_add_source (history, source_key, "Sample Profiles");
+      for (guint i = G_N_ELEMENTS (recent); i > 0; i--)
+        {
+          g_autoptr(DossierLookup) lookup = dossier_lookup_new (source_key, recent[i - 1].kind,
+                                                                recent[i - 1].identifier, recent[i - 1].name);
+
+          dossier_history_add (history, lookup);
+        }
+
+      for (guint c = 0; c < G_N_ELEMENTS (configs); c++)
+        {
+          if (only == NULL || strstr (only, "recent") != NULL)
+            render_page ("lookup-recent", &configs[c], show_lookup_cb, NULL);
+          if (only == NULL || strstr (only, "sign-in") != NULL)
+            render_page ("sign-in", &configs[c], show_sign_in_cb, NULL);
+          if (only == NULL || strstr (only, "preferences") != NULL)
+            {
+              render_dialog (&configs[c], "preferences", ADW_TYPE_PREFERENCES_WINDOW);
+              render_dialog (&configs[c], "about", ADW_TYPE_ABOUT_WINDOW);
+              render_dialog (&configs[c], "shortcuts", GTK_TYPE_SHORTCUTS_WINDOW);
+            }
+        }
     }
 
   g_assert_cmpuint (n_rendered, >, 0);

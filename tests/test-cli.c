@@ -5,13 +5,14 @@
 #include <json-glib/json-glib.h>
 
 #include "dossier-fake-server.h"
+#include "dossier-test-key.h"
 
 /* The command line, end to end: the real `dossier` binary against the fake
  * HrFlow server, which runs in this process so that the test can look at
  * what it received. */
 
-#define TEST_API_KEY    "askr_0123456789abcdef0123456789abcdef"
-#define TEST_USER_EMAIL "recruiter@example.com"
+#define TEST_API_KEY    DOSSIER_TEST_API_KEY
+#define TEST_USER_EMAIL DOSSIER_TEST_USER_EMAIL
 #define TEST_SOURCE     "0123456789abcdef0123456789abcdef01234567"
 
 typedef struct
@@ -450,10 +451,11 @@ test_control_characters_refused (Fixture       *fixture,
 static gboolean
 can_unshare (void)
 {
+  g_autofree char *unshare = g_find_program_in_path ("unshare");
   g_autofree char *err = NULL;
   int status = -1;
 
-  if (g_find_program_in_path ("unshare") == NULL)
+  if (unshare == NULL)
     return FALSE;
   if (!g_spawn_command_line_sync ("unshare -rm sh -c 'mount -t tmpfs tmpfs /mnt 2>/dev/null || "
                                   "mount -t tmpfs tmpfs \"${TMPDIR:-/tmp}\"'",

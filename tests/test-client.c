@@ -7,12 +7,13 @@
 #include "dossier-client.h"
 #include "dossier-error.h"
 #include "dossier-fake-server.h"
+#include "dossier-test-key.h"
 
 /* The HrFlow client against the fake server, in this process, over
  * loopback: what the server received, and one error per failure. */
 
-#define API_KEY     "askr_0123456789abcdef0123456789abcdef"
-#define WRITE_KEY   "askw_fedcba9876543210fedcba9876543210"
+#define API_KEY     DOSSIER_TEST_API_KEY
+#define WRITE_KEY   DOSSIER_TEST_WRITE_API_KEY
 #define USER_EMAIL  "recruiter+hr@example.org"
 #define SOURCE_KEY  "5f0a3e9bc2d14a7e8b9c0d1e2f3a4b5c6d7e8f90"
 

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "dossier-options.h"
 #include "dossier-ui-test.h"
 
@@ -152,6 +154,72 @@ test_usage_error (void)
   g_object_unref (app);
 }
 
+/* No Secret Service on the bus: the window says so, once, and everything
+ * else works (here: the sample profiles). */
+static void
+test_no_keyring_child (void)
+{
+  const char *argv[] = { "dossier", "--demo", "--source", DEMO_SOURCE_KEY, "--reference", "CAND-2024-0318", NULL };
+  DossierWindow *window;
+  int status;
+
+  window = run (argv, "profile", &status);
+  g_assert_cmpint (status, ==, DOSSIER_EXIT_OK);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Oliver Bennett");
+  g_assert_nonnull (dossier_test_find_label (GTK_WIDGET (window), "No keyring: sign-ins are not saved"));
+
+  /* Once: it has been taken, no other window repeats it. */
+  g_assert_null (dossier_application_take_keyring_notice (DOSSIER_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)))));
+}
+
+static void
+test_no_keyring (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *config = NULL;
+  g_autofree char *config_path = NULL;
+  g_autofree char *address = NULL;
+  g_autofree char *old_address = g_strdup (g_getenv ("DBUS_SESSION_BUS_ADDRESS"));
+  g_autoptr(GSubprocess) daemon = NULL;
+  g_autoptr(GDataInputStream) output = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A session bus of our own, with no service to activate: no keyring. */
+  dir = g_dir_make_tmp ("dossier-bus-XXXXXX", &error);
+  g_assert_no_error (error);
+  config = g_strdup_printf ("<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\" "
+                            "\"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">"
+                            "<busconfig><type>session</type><listen>unix:tmpdir=%s</listen>"
+                            "<auth>EXTERNAL</auth><policy context=\"default\"><allow send_destination=\"*\"/>"
+                            "<allow receive_sender=\"*\"/><allow own=\"*\"/></policy></busconfig>", dir);
+  config_path = g_build_filename (dir, "session.conf", NULL);
+  g_assert_true (g_file_set_contents (config_path, config, -1, NULL));
+
+  daemon = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                             "dbus-daemon", "--nofork", "--print-address=1", "--config-file", config_path, NULL);
+  if (daemon == NULL)
+    {
+      g_test_skip ("dbus-daemon is not available");
+      return;
+    }
+  output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (daemon));
+  address = g_data_input_stream_read_line_utf8 (output, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (address);
+
+  g_setenv ("DBUS_SESSION_BUS_ADDRESS", address, TRUE);
+  g_test_trap_subprocess ("/command-line/no-keyring/subprocess", 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  if (old_address != NULL)
+    g_setenv ("DBUS_SESSION_BUS_ADDRESS", old_address, TRUE);
+
+  g_subprocess_force_exit (daemon);
+  g_subprocess_wait (daemon, NULL, NULL);
+  g_remove (config_path);
+  g_rmdir (dir);
+
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -166,6 +234,8 @@ main (int   argc,
   g_test_add_func ("/command-line/needs-account", test_lookup_needs_account);
   g_test_add_func ("/command-line/needs-account/subprocess", test_lookup_needs_account_child);
   g_test_add_func ("/command-line/usage-error", test_usage_error);
+  g_test_add_func ("/command-line/no-keyring", test_no_keyring);
+  g_test_add_func ("/command-line/no-keyring/subprocess", test_no_keyring_child);
 
   return g_test_run ();
 }

@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "dossier-client.h"
+#include "dossier-error.h"
+#include "dossier-fake-server.h"
+#include "dossier-picture-loader.h"
+
 #include <string.h>
 
-#include <glib/gstdio.h>
 #include <libsoup/soup.h>
-
-#include "dossier-error.h"
-#include "dossier-picture-loader.h"
 
 /* A storage host on loopback: it serves test pictures, counts the
  * requests per path and remembers whether any carried HrFlow headers. */
@@ -647,6 +648,61 @@ test_cancel (Fixture       *fixture,
   result_clear (&cancelled);
 }
 
+static void
+profile_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  DossierProfile **profile = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *profile = dossier_client_get_profile_finish (DOSSIER_CLIENT (object), result, &error);
+  g_assert_no_error (error);
+}
+
+/* The application's real arrangement: one session for the HrFlow client
+ * and the pictures.  The picture of a profile just fetched with the API
+ * key must reach its host without the key. */
+static void
+test_shared_session (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(DossierFakeServer) api = dossier_fake_server_new ();
+  g_autoptr(SoupSession) session = dossier_session_new ();
+  g_autoptr(DossierClient) client = NULL;
+  g_autoptr(DossierPictureLoader) loader = NULL;
+  g_autoptr(DossierProfile) profile = NULL;
+  g_autoptr(GBytes) json = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  Result result = { 0 };
+
+  g_assert_true (dossier_fake_server_start (api, 0, &error));
+  g_assert_no_error (error);
+  text = g_strdup_printf ("{\"key\": \"k1\", \"info\": {\"full_name\": \"Pat\", \"picture\": \"%s/redirect\"}}",
+                          fixture->base);
+  json = g_bytes_new (text, strlen (text));
+  dossier_fake_server_add_profile (api, "source", json, &error);
+  g_assert_no_error (error);
+
+  client = dossier_client_new (session, dossier_fake_server_get_api_base (api),
+                               "recruiter@example.com", "askr_0123456789abcdef0123456789abcdef", &error);
+  g_assert_no_error (error);
+  dossier_client_get_profile_async (client, "source", DOSSIER_IDENTIFIER_KEY, "k1", NULL, profile_cb, &profile);
+  while (profile == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (soup_message_headers_get_one (dossier_fake_server_get_last_headers (api), "X-API-KEY"));
+
+  loader = dossier_picture_loader_new (session, NULL);
+  dossier_picture_loader_load_async (loader, dossier_profile_get_picture_url (profile), 64, NULL, load_cb, &result);
+  wait_for (&result);
+  g_assert_no_error (result.error);
+  g_assert_cmpuint (get_count (fixture, "/redirect"), ==, 1);
+  g_assert_cmpuint (get_count (fixture, "/pictures/small.png"), ==, 1);
+  g_assert_cmpuint (fixture->hrflow_headers, ==, 0);
+  result_clear (&result);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -666,6 +722,8 @@ main (int   argc,
               fixture_set_up, test_disk_cache, fixture_tear_down);
   g_test_add ("/picture-loader/cancel", Fixture, NULL,
               fixture_set_up, test_cancel, fixture_tear_down);
+  g_test_add ("/picture-loader/shared-session", Fixture, NULL,
+              fixture_set_up, test_shared_session, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -226,6 +226,18 @@ header_title (Fixture *fixture)
   return ADW_WINDOW_TITLE (dossier_test_find_widget (visible_page (fixture), is_window_title, NULL));
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
 static gboolean
 is_export_button (GtkWidget     *widget,
                   gconstpointer  data)
@@ -233,6 +245,28 @@ is_export_button (GtkWidget     *widget,
   return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.export") == 0 &&
          g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Export as JSON…") == 0;
+}
+
+/* The names assistive technologies and UI automation find the controls
+ * by, exactly. */
+static void
+test_accessible_names (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *root = GTK_WIDGET (fixture->window);
+
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (dossier_test_find_row (root, "Source key")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Source key");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (dossier_test_find_row (root, "Identify by")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Identify by");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (dossier_test_find_row (root, "Identifier")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Identifier");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (dossier_test_find_button (root, "Look Up")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Look Up");
+
+  look_up (fixture, SOURCE_KEY, DOSSIER_IDENTIFIER_KEY, SEED_KEY, "profile");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (dossier_test_find_widget (root, is_export_button, NULL)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Export as JSON…");
 }
 
 /* Lookups of each fixture */
@@ -327,6 +361,13 @@ test_lookup_enter (Fixture       *fixture,
   identifier_row = dossier_test_find_row (GTK_WIDGET (fixture->window), "Identifier");
   text = gtk_editable_get_delegate (GTK_EDITABLE (identifier_row));
   requests = dossier_fake_server_get_request_count (fixture->server);
+  /* Enter in the source key with no identifier yet goes to the identifier. */
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (dossier_test_find_row (GTK_WIDGET (fixture->window),
+                                                                                         "Source key"))),
+                         "activate");
+  dossier_test_spin (200);
+  g_assert_cmpuint (dossier_fake_server_get_request_count (fixture->server), ==, requests);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (text)));
   g_signal_emit_by_name (text, "activate");
   dossier_test_spin (200);
   g_assert_cmpuint (dossier_fake_server_get_request_count (fixture->server), ==, requests);
@@ -414,6 +455,23 @@ test_error_unauthorized (Fixture       *fixture,
   /* Escape or Back returns to where the recruiter was. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.escape", NULL);
   wait_for_page (fixture, "lookup");
+}
+
+static void
+test_error_write_only_key (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(DossierAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+
+  dossier_fake_server_add_account (fixture->server, DOSSIER_TEST_USER_EMAIL_2, DOSSIER_TEST_WRITE_API_KEY,
+                                   "write", "Test Team");
+  account = dossier_account_new (dossier_fake_server_get_api_base (fixture->server),
+                                 DOSSIER_TEST_USER_EMAIL_2, DOSSIER_TEST_WRITE_API_KEY);
+  g_assert_true (dossier_application_set_account (app, account, FALSE, &error));
+
+  look_up (fixture, SOURCE_KEY, DOSSIER_IDENTIFIER_KEY, SEED_KEY, "error");
+  assert_error_page (fixture, "This API Key Cannot Read Profiles", NULL, "_Sign In Again");
 }
 
 static void
@@ -509,6 +567,53 @@ test_cancel (Fixture       *fixture,
   g_assert_null (dossier_window_get_profile (fixture->window));
 }
 
+/* Cancelled lookups leave no connection behind: after several of them
+ * against a server that hangs, a new lookup still goes through at once. */
+static void
+test_cancel_repeated (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  dossier_fake_server_set_fault (fixture->server, DOSSIER_FAKE_FAULT_STALL);
+  for (guint i = 0; i < 4; i++)
+    {
+      guint requests = dossier_fake_server_get_request_count (fixture->server);
+
+      dossier_window_request_lookup (fixture->window, SOURCE_KEY, DOSSIER_IDENTIFIER_KEY, SEED_KEY);
+      g_assert_true (DOSSIER_TEST_WAIT_UNTIL (dossier_fake_server_get_request_count (fixture->server) > requests, 5000));
+      gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.cancel", NULL);
+      g_assert_false (dossier_window_get_busy (fixture->window));
+    }
+
+  dossier_fake_server_set_fault (fixture->server, DOSSIER_FAKE_FAULT_NONE);
+  dossier_window_request_lookup (fixture->window, SOURCE_KEY, DOSSIER_IDENTIFIER_KEY, RTL_KEY);
+  g_assert_true (DOSSIER_TEST_WAIT_UNTIL (g_strcmp0 (dossier_window_get_page_name (fixture->window), "profile") == 0,
+                                          3000));
+}
+
+/* A window closed while its lookup and export are under way drops them
+ * quietly; the application goes on. */
+static void
+test_close_while_busy (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "closing.json", NULL);
+  DossierWindow *window = dossier_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (DOSSIER_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)), 5000));
+  dossier_window_request_lookup (window, SOURCE_KEY, DOSSIER_IDENTIFIER_KEY, SEED_KEY);
+  g_assert_true (DOSSIER_TEST_WAIT_UNTIL (dossier_window_get_profile (window) != NULL, 5000));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "s", path);
+  dossier_window_request_lookup (window, SOURCE_KEY, DOSSIER_IDENTIFIER_KEY, RTL_KEY);
+  gtk_window_close (GTK_WINDOW (window));
+  dossier_test_spin (500);
+
+  /* The export was written all the same; the fixture's window still works. */
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  look_up (fixture, SOURCE_KEY, DOSSIER_IDENTIFIER_KEY, MARKUP_KEY, "profile");
+}
+
 static void
 test_last_wins_slow_first (Fixture       *fixture,
                            gconstpointer  data)
@@ -559,6 +664,10 @@ test_export_to (Fixture       *fixture,
   look_up (fixture, SOURCE_KEY, DOSSIER_IDENTIFIER_KEY, SEED_KEY, "profile");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-to", "s", path));
   g_assert_true (DOSSIER_TEST_WAIT_UNTIL (g_file_test (path, G_FILE_TEST_EXISTS), 5000));
+  /* Confirmed by a toast that can open the folder. */
+  g_assert_true (DOSSIER_TEST_WAIT_UNTIL (dossier_test_find_label (GTK_WIDGET (fixture->window), "Profile exported") != NULL,
+                                          5000));
+  g_assert_nonnull (dossier_test_find_button (GTK_WIDGET (fixture->window), "_Open Folder"));
 
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   expected = dossier_exporter_serialize (dossier_window_get_profile (fixture->window));
@@ -644,6 +753,39 @@ test_open_file (Fixture       *fixture,
   g_assert_cmpuint (dossier_fake_server_get_request_count (fixture->server), ==, requests);
 }
 
+/* A file dropped on the window opens, as a file chooser's would. */
+static void
+test_open_drop (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "rtl.json", NULL);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->window));
+  GtkDropTarget *drop = NULL;
+  GValue value = G_VALUE_INIT;
+  GSList *files;
+  gboolean accepted = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        drop = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (drop);
+
+  files = g_slist_prepend (NULL, g_file_new_for_path (path));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, files);
+  g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+
+  g_assert_true (accepted);
+  wait_for_page (fixture, "profile");
+  g_assert_cmpstr (adw_window_title_get_subtitle (header_title (fixture)), ==, "Opened from “rtl.json”");
+  g_assert_cmpstr (adw_window_title_get_title (header_title (fixture)), ==, "ليلى حداد");
+}
+
 static void
 test_open_exported_round_trip (Fixture       *fixture,
                                gconstpointer  data)
@@ -693,6 +835,14 @@ test_open_invalid_file (Fixture       *fixture,
         found = TRUE;
       }
   g_assert_true (found);
+
+  /* Over a profile, a bad file leaves the profile on screen. */
+  look_up (fixture, SOURCE_KEY, DOSSIER_IDENTIFIER_KEY, RTL_KEY, "profile");
+  dossier_window_open_file (fixture->window, file);
+  g_assert_true (DOSSIER_TEST_WAIT_UNTIL (!dossier_window_get_busy (fixture->window), 5000));
+  dossier_test_spin (400);
+  g_assert_cmpstr (dossier_window_get_page_name (fixture->window), ==, "profile");
+  g_assert_cmpstr (dossier_profile_get_key (dossier_window_get_profile (fixture->window)), ==, RTL_KEY);
 }
 
 /* Attachments: saved from the storage host, with no HrFlow header. */
@@ -773,6 +923,21 @@ test_history (Fixture       *fixture,
   first = g_list_model_get_item (lookups, 0);
   g_assert_cmpstr (dossier_lookup_get_name (first), ==, "ليلى حداد");
   g_assert_cmpstr (dossier_lookup_get_identifier (first), ==, RTL_KEY);
+
+  /* The source is remembered, with the name HrFlow gave it, and offered
+   * in the Recent Sources menu of the form. */
+  {
+    g_auto(GStrv) sources = dossier_history_dup_source_keys (dossier_application_get_history (app));
+    GtkWidget *source_row;
+
+    g_assert_cmpstr (sources[0], ==, SOURCE_KEY);
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back", NULL);
+    wait_for_page (fixture, "lookup");
+    source_row = dossier_test_find_row (GTK_WIDGET (fixture->window), "Source key");
+    gtk_editable_set_text (GTK_EDITABLE (source_row), "");
+    g_assert_true (gtk_widget_activate_action (source_row, "lookup.use-source", "s", SOURCE_KEY));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (source_row)), ==, SOURCE_KEY);
+  }
 
   /* One click on the recent lookup reopens it. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back", NULL);
@@ -871,8 +1036,15 @@ test_demo (Fixture       *fixture,
   look_up (fixture, dossier_demo_get_source_key (demo), DOSSIER_IDENTIFIER_KEY, UNKNOWN_KEY, "error");
   assert_error_page (fixture, "No Candidate Found", NULL, "_Edit Lookup");
 
-  /* The long one opens. */
-  look_up (fixture, dossier_demo_get_source_key (demo), DOSSIER_IDENTIFIER_REFERENCE, "CAND-GENERATED-LONG", "profile");
+  /* The long one opens, and quickly (parsing is off the main thread, rows
+   * are built a batch at a time). */
+  {
+    gint64 start = g_get_monotonic_time ();
+
+    look_up (fixture, dossier_demo_get_source_key (demo), DOSSIER_IDENTIFIER_REFERENCE, "CAND-GENERATED-LONG", "profile");
+    g_test_message ("long profile shown in %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - start) / 1000);
+    g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  }
   g_assert_cmpuint (g_list_model_get_n_items (dossier_profile_get_experiences (dossier_window_get_profile (fixture->window))),
                     >=, 1000);
 
@@ -996,8 +1168,26 @@ test_accounts (Fixture       *fixture,
   g_assert_cmpstr (soup_message_headers_get_one (dossier_fake_server_get_last_headers (fixture->server), "X-USER-EMAIL"),
                    ==, DOSSIER_TEST_USER_EMAIL_2);
 
-  /* Sign out: the item leaves the keyring. */
+  /* Sign out, confirmed: the item leaves the keyring. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.sign-out", NULL));
+  {
+    AdwMessageDialog *dialog = NULL;
+
+    g_assert_true (DOSSIER_TEST_WAIT_UNTIL ((dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG))) != NULL,
+                                            5000));
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Sign Out of " DOSSIER_TEST_USER_EMAIL_2 "?");
+    /* Cancel first: nothing happens. */
+    adw_message_dialog_response (dialog, "cancel");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    dossier_test_spin (200);
+    g_assert_cmpstr (dossier_account_get_user_email (dossier_application_get_account (app)), ==, DOSSIER_TEST_USER_EMAIL_2);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.sign-out", NULL));
+    g_assert_true (DOSSIER_TEST_WAIT_UNTIL ((dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG))) != NULL,
+                                            5000));
+    adw_message_dialog_response (dialog, "sign-out");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
   g_assert_true (DOSSIER_TEST_WAIT_UNTIL (dossier_application_get_account (app) == NULL ||
                                           g_strcmp0 (dossier_account_get_user_email (dossier_application_get_account (app)),
                                                      DOSSIER_TEST_USER_EMAIL_2) != 0, 10000));
@@ -1065,17 +1255,6 @@ test_sign_in (Fixture       *fixture,
 
 /* Preferences, About, shortcuts */
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
-
-  return NULL;
-}
 
 static gboolean
 is_switch (GtkWidget     *widget,
@@ -1267,6 +1446,9 @@ main (int   argc,
 {
   int status;
 
+  /* The test accessibility backend keeps the accessible properties for
+   * gtk_test_accessible_assert_property(), with no AT-SPI bus involved. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -1275,6 +1457,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
+  ADD ("/window/accessible-names", test_accessible_names);
   ADD ("/window/lookup/rich", test_lookup_rich);
   ADD ("/window/lookup/null-heavy", test_lookup_null_heavy);
   ADD ("/window/lookup/rtl", test_lookup_rtl);
@@ -1285,10 +1468,13 @@ main (int   argc,
   ADD ("/window/error/invalid-source", test_error_invalid_source);
   ADD ("/window/error/unauthorized", test_error_unauthorized);
   ADD ("/window/error/server-retry", test_error_server_retry);
+  ADD ("/window/error/write-only-key", test_error_write_only_key);
   ADD ("/window/error/html", test_error_html);
   ADD ("/window/error/timeout", test_error_timeout);
   ADD ("/window/error/connection-refused", test_error_connection_refused);
   ADD ("/window/cancel", test_cancel);
+  ADD ("/window/cancel/repeated", test_cancel_repeated);
+  ADD ("/window/close-while-busy", test_close_while_busy);
   ADD ("/window/last-wins/slow-first", test_last_wins_slow_first);
   ADD ("/window/last-wins/back-to-back", test_last_wins_back_to_back);
   ADD ("/window/export/to-file", test_export_to);
@@ -1296,6 +1482,7 @@ main (int   argc,
   ADD ("/window/copy-json", test_copy_json);
   ADD ("/window/open/file", test_open_file);
   ADD ("/window/open/round-trip", test_open_exported_round_trip);
+  ADD ("/window/open/drop", test_open_drop);
   ADD ("/window/open/invalid", test_open_invalid_file);
   ADD ("/window/download", test_download_attachment);
   ADD ("/window/history", test_history);

@@ -48,7 +48,7 @@ GdkPixbuf            *dossier_picture_loader_load_finish (DossierPictureLoader  
                                                           GAsyncResult          *result,
                                                           GError               **error);
 
-/* Decodes @bytes as the loader does (sniffed PNG, JPEG, GIF or WebP only,
+/* Decodes @bytes as the loader does (sniffed PNG, JPEG or WebP only,
  * with the same pixel limits), scaled to fit @size_px.  Blocking. */
 GdkPixbuf            *dossier_picture_decode             (GBytes                *bytes,
                                                           int                    size_px,

@@ -155,7 +155,7 @@ dup_subtitle (DossierAttachment *attachment)
     return NULL;
 
   g_ptr_array_add (parts, NULL);
-  return g_strjoinv (C_("subtitle separator", " · "), (char **) parts->pdata);
+  return dossier_format_join (C_("subtitle separator", " · "), (const char * const *) parts->pdata);
 }
 
 GtkWidget *

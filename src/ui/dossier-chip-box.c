@@ -1,15 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "dossier-chip-box.h"
 
 #include "dossier-wrap-layout.h"
 
-/* Chips added per idle turn after "Show All": small enough that frames
- * keep coming while thousands are added. */
-#define BATCH_SIZE 250
+#include <glib/gi18n.h>
+
+/* Chips added per idle turn after "Show All": the batch grows with the
+ * chips already there (each batch costs a relayout of all of them, so
+ * fixed batches would cost quadratic time), within bounds that keep every
+ * turn of the main loop short. */
+#define MIN_BATCH_SIZE 250
+#define MAX_BATCH_SIZE 2000
 /* Longer chips are ellipsized; the whole text is in the tooltip. */
 #define MAX_CHIP_CHARS 40
 
@@ -90,7 +93,7 @@ fill_cb (gpointer user_data)
   DossierChipBox *self = user_data;
   guint n_items = g_list_model_get_n_items (self->model);
 
-  add_chips (self, self->n_shown + BATCH_SIZE);
+  add_chips (self, self->n_shown + CLAMP (self->n_shown, MIN_BATCH_SIZE, MAX_BATCH_SIZE));
   if (self->n_shown < n_items)
     return G_SOURCE_CONTINUE;
 

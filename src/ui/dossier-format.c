@@ -1,16 +1,116 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "dossier-format.h"
+
 #include <math.h>
 
 #include <glib/gi18n.h>
+#include <gtk/gtk.h>
 
-#include "dossier-format.h"
+/* Unicode bidi controls: first strong isolate, pop directional isolate,
+ * and the left-to-right and right-to-left marks. */
+#define FSI "\xe2\x81\xa8"
+#define PDI "\xe2\x81\xa9"
+#define LRM "\xe2\x80\x8e"
+#define RLM "\xe2\x80\x8f"
 
 static gboolean
 is_empty (const char *text)
 {
   return text == NULL || *text == '\0';
+}
+
+static gboolean
+has_rtl (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      switch (g_unichar_get_script (g_utf8_get_char (p)))
+        {
+        case G_UNICODE_SCRIPT_ARABIC:
+        case G_UNICODE_SCRIPT_HEBREW:
+        case G_UNICODE_SCRIPT_SYRIAC:
+        case G_UNICODE_SCRIPT_THAANA:
+        case G_UNICODE_SCRIPT_NKO:
+        case G_UNICODE_SCRIPT_SAMARITAN:
+        case G_UNICODE_SCRIPT_MANDAIC:
+        case G_UNICODE_SCRIPT_ADLAM:
+          return TRUE;
+        default:
+          break;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Text composed of the interface's words and the profile's (an Arabic
+ * company in "Company · Sep 2021 – Present") would otherwise take the
+ * direction of its first strong character and show its parts in reverse.
+ * The whole starts with a mark of the interface's direction, and each part
+ * is isolated and followed by the same mark: Pango 1.50 ignores the
+ * isolates, but the marks alone keep the separators and the order of the
+ * parts in the interface's direction.  Left alone when nothing is
+ * right-to-left, so that plain text stays plain. */
+static const char *
+direction_mark (void)
+{
+  return gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL ? RLM : LRM;
+}
+
+static char *
+isolate (const char *part)
+{
+  return g_strconcat (FSI, part, PDI, direction_mark (), NULL);
+}
+
+static char *
+join_isolated (const char * const *parts,
+               const char         *separator)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  gboolean needed = FALSE;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    needed = needed || has_rtl (parts[i]);
+
+  if (needed)
+    g_string_append (text, direction_mark ());
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (text, separator);
+      if (needed)
+        {
+          g_autofree char *isolated = isolate (parts[i]);
+
+          g_string_append (text, isolated);
+        }
+      else
+        g_string_append (text, parts[i]);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+const char *
+dossier_format_isolate_pair (const char  *first,
+                             const char  *second,
+                             char       **out_first,
+                             char       **out_second)
+{
+  if (!has_rtl (first) && !has_rtl (second))
+    {
+      *out_first = g_strdup (first);
+      *out_second = g_strdup (second);
+      return "";
+    }
+
+  *out_first = isolate (first);
+  *out_second = isolate (second);
+  return direction_mark ();
 }
 
 char *
@@ -27,12 +127,12 @@ dossier_format_month_year (DossierDate *date)
      * "Sep 2021 – Present". */
     return g_strdup (_("Present"));
 
+  /* Dates in a CV are calendar dates written without a time zone: the
+   * model reads them as UTC, and converting them to local time could turn
+   * "1 September" into "31 August". */
   datetime = dossier_date_get_datetime (date);
   if (datetime != NULL)
     {
-      /* Dates in a CV are calendar dates written without a time zone: the
-       * model reads them as UTC, and converting them to local time could
-       * turn "1 September" into "31 August". */
       /* Translators: a month and year in a date range, as in "Sep 2021"; see
        * the strftime-like format of g_date_time_format(). %b is the
        * abbreviated month name and %Y the year. */
@@ -41,6 +141,13 @@ dossier_format_month_year (DossierDate *date)
 
   text = dossier_date_get_text (date);
   return is_empty (text) ? NULL : g_strdup (text);
+}
+
+char *
+dossier_format_join (const char         *separator,
+                     const char * const *parts)
+{
+  return join_isolated (parts, separator);
 }
 
 char *
@@ -132,7 +239,7 @@ dossier_format_experience_subtitle (DossierExperience *experience)
   g_ptr_array_add (parts, NULL);
   /* Translators: the separator between the parts of a subtitle, as in
    * "Acme · Sep 2021 – Present · 3 yrs 3 mos". */
-  return g_strjoinv (C_("subtitle separator", " · "), (char **) parts->pdata);
+  return dossier_format_join (C_("subtitle separator", " · "), (const char * const *) parts->pdata);
 }
 
 static char *
@@ -204,8 +311,16 @@ dossier_format_position (DossierExperience *experience)
   organization = dossier_experience_get_organization (experience);
 
   if (!is_empty (title) && !is_empty (organization))
-    /* Translators: the current position, as in "Senior Engineer at Acme". */
-    return g_strdup_printf (C_("position", "%s at %s"), title, organization);
+    {
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+      g_autofree char *text = NULL;
+      const char *mark = dossier_format_isolate_pair (title, organization, &a, &b);
+
+      /* Translators: the current position, as in "Senior Engineer at Acme". */
+      text = g_strdup_printf (C_("position", "%s at %s"), a, b);
+      return g_strconcat (mark, text, NULL);
+    }
   if (!is_empty (title))
     return g_strdup (title);
   if (!is_empty (organization))
@@ -220,8 +335,16 @@ dossier_format_named_value (DossierNamedValue *value)
   const char *text = dossier_named_value_get_value_text (value);
 
   if (!is_empty (name) && !is_empty (text))
-    /* Translators: a name and its value, as in "English · Fluent". */
-    return g_strdup_printf (C_("named value", "%s · %s"), name, text);
+    {
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+      g_autofree char *joined = NULL;
+      const char *mark = dossier_format_isolate_pair (name, text, &a, &b);
+
+      /* Translators: a name and its value, as in "English · Fluent". */
+      joined = g_strdup_printf (C_("named value", "%s · %s"), a, b);
+      return g_strconcat (mark, joined, NULL);
+    }
   if (!is_empty (name))
     return g_strdup (name);
   if (!is_empty (text))

@@ -30,6 +30,17 @@ char *dossier_format_position         (DossierExperience *experience);
 char *dossier_format_named_value      (DossierNamedValue *value);
 /* "Yes", "No", "Later", "New", or the stage as sent. */
 char *dossier_format_stage            (const char        *stage);
+/* Joins @parts with @separator; when any part is right-to-left, each is
+ * isolated and the whole marked with the interface's direction. */
+char *dossier_format_join             (const char         *separator,
+                                       const char * const *parts);
+/* For a translatable format around two profile strings: sets the strings
+ * to put in it (isolated when either is right-to-left) and returns the
+ * mark to put before the result ("" when none is needed). */
+const char *dossier_format_isolate_pair (const char  *first,
+                                         const char  *second,
+                                         char       **out_first,
+                                         char       **out_second);
 /* A rating on a five-star scale (0–5), from 1–5 or a fraction; -1 if none. */
 int   dossier_format_rating_stars     (double             rating);
 

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "dossier-link-row.h"
+
 #include <string.h>
 
 #include <glib/gi18n.h>
-
-#include "dossier-link-row.h"
 
 struct _DossierLinkRow
 {

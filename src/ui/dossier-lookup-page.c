@@ -24,6 +24,7 @@ struct _DossierLookupPage
   GListModel          *lookups;
   gboolean             complete;
   gboolean             busy;
+  gboolean             compact;
 };
 
 G_DEFINE_FINAL_TYPE (DossierLookupPage, dossier_lookup_page, ADW_TYPE_BIN)
@@ -91,7 +92,7 @@ update_source_name (DossierLookupPage *self)
 
   gtk_label_set_label (self->source_name_label, name);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->source_name_label), name);
-  gtk_widget_set_visible (GTK_WIDGET (self->source_name_label), name != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->source_name_label), name != NULL && !self->compact);
 }
 
 static void
@@ -137,10 +138,20 @@ kind_changed_cb (DossierLookupPage *self)
   adw_entry_row_set_input_purpose (self->identifier_row, purpose);
 }
 
+/* Enter looks up once both fields are filled in; before that it goes to
+ * the field still empty, as the next step would. */
 static void
 entry_activated_cb (DossierLookupPage *self)
 {
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.look-up", NULL);
+  g_autofree char *source_key = dossier_lookup_page_dup_source_key (self);
+  g_autofree char *identifier = dossier_lookup_page_dup_identifier (self);
+
+  if (*source_key == '\0')
+    gtk_widget_grab_focus (GTK_WIDGET (self->source_row));
+  else if (*identifier == '\0')
+    gtk_widget_grab_focus (GTK_WIDGET (self->identifier_row));
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.look-up", NULL);
 }
 
 static void
@@ -506,6 +517,20 @@ dossier_lookup_page_set_lookups (DossierLookupPage *self,
     }
 
   lookups_changed_cb (self);
+}
+
+void
+dossier_lookup_page_set_compact (DossierLookupPage *self,
+                                 gboolean           compact)
+{
+  g_return_if_fail (DOSSIER_IS_LOOKUP_PAGE (self));
+
+  compact = !!compact;
+  if (self->compact == compact)
+    return;
+
+  self->compact = compact;
+  update_source_name (self);
 }
 
 void

@@ -52,6 +52,11 @@ void                   dossier_lookup_page_set_lookups     (DossierLookupPage   
                                                             const char            *title,
                                                             const char            *description);
 
+/* In a narrow window the source key needs all the row: its friendly name
+ * is then left out (it stays in the recent sources menu). */
+void                   dossier_lookup_page_set_compact     (DossierLookupPage     *self,
+                                                            gboolean               compact);
+
 /* Puts the keyboard focus in the form: the identifier when the source key
  * is filled in, else the source key; the text is selected. */
 void                   dossier_lookup_page_focus_form      (DossierLookupPage     *self);

@@ -334,6 +334,10 @@ create_property_row (gpointer item,
   const char * const *items = dossier_named_value_get_value_items (value);
   GtkWidget *row;
 
+  /* A tag is often a bare name: shown as a plain row, not over nothing. */
+  if (is_empty (dossier_named_value_get_value_text (value)))
+    return create_named_value_row (item, user_data);
+
   row = dossier_property_row_new (is_empty (name) ? _("Unnamed") : name,
                                   dossier_named_value_get_value_text (value));
   if (dossier_named_value_get_value_kind (value) == DOSSIER_VALUE_LIST && items != NULL && items[0] != NULL)
@@ -383,6 +387,61 @@ create_attachment_row (gpointer item,
   g_signal_connect_object (row, "save", G_CALLBACK (attachment_save_cb), self, 0);
 
   return row;
+}
+
+/* Entries with nothing to show (every field null) are left out rather
+ * than shown as "Untitled". */
+
+static gboolean
+experience_has_content (gpointer item,
+                        gpointer user_data)
+{
+  DossierExperience *experience = item;
+  DossierDate *start = dossier_experience_get_date_start (experience);
+  DossierDate *end = dossier_experience_get_date_end (experience);
+
+  return !is_empty (dossier_experience_get_title (experience)) ||
+         !is_empty (dossier_experience_get_organization (experience)) ||
+         (start != NULL && (dossier_date_get_datetime (start) != NULL ||
+                            !is_empty (dossier_date_get_text (start)))) ||
+         (end != NULL && (dossier_date_get_datetime (end) != NULL ||
+                          !is_empty (dossier_date_get_text (end)))) ||
+         dossier_experience_has_details (experience);
+}
+
+static gboolean
+label_has_content (gpointer item,
+                   gpointer user_data)
+{
+  DossierLabel *label = item;
+
+  return !is_empty (dossier_label_get_job_reference (label)) ||
+         !is_empty (dossier_label_get_job_key (label)) ||
+         !is_empty (dossier_label_get_stage (label)) ||
+         dossier_label_get_rating (label) >= 0;
+}
+
+static gboolean
+attachment_has_content (gpointer item,
+                        gpointer user_data)
+{
+  DossierAttachment *attachment = item;
+
+  return !is_empty (dossier_attachment_get_original_file_name (attachment)) ||
+         !is_empty (dossier_attachment_get_file_name (attachment)) ||
+         !is_empty (dossier_attachment_get_alt (attachment)) ||
+         !is_empty (dossier_attachment_get_public_url (attachment));
+}
+
+static GListModel *
+filter_model (GListModel         *model,
+              GtkCustomFilterFunc func)
+{
+  GtkCustomFilter *filter = gtk_custom_filter_new (func, NULL, NULL);
+
+  /* Not incremental: the count must be right at once for the section to
+   * be hidden or shown; the check is cheap even for thousands. */
+  return G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (model), GTK_FILTER (filter)));
 }
 
 /* Sections */
@@ -467,8 +526,10 @@ update_contact (DossierProfileView *self)
 static void
 update_experiences (DossierProfileView *self)
 {
-  GListModel *experiences = dossier_profile_get_experiences (self->profile);
-  GListModel *educations = dossier_profile_get_educations (self->profile);
+  g_autoptr(GListModel) experiences = filter_model (dossier_profile_get_experiences (self->profile),
+                                                   experience_has_content);
+  g_autoptr(GListModel) educations = filter_model (dossier_profile_get_educations (self->profile),
+                                                  experience_has_content);
   guint n_experiences = g_list_model_get_n_items (experiences);
   guint n_educations = g_list_model_get_n_items (educations);
   g_autofree char *show_experiences = NULL;
@@ -608,19 +669,20 @@ update_row_sections (DossierProfileView *self)
     GtkListBoxCreateWidgetFunc  create_func;
   } sections[] = {
     { self->certifications_group, self->certifications_list,
-      dossier_profile_get_certifications (profile), create_named_value_row },
+      g_object_ref (dossier_profile_get_certifications (profile)), create_named_value_row },
     { self->courses_group, self->courses_list,
-      dossier_profile_get_courses (profile), create_named_value_row },
+      g_object_ref (dossier_profile_get_courses (profile)), create_named_value_row },
     { self->tasks_group, self->tasks_list,
-      dossier_profile_get_tasks (profile), create_named_value_row },
+      g_object_ref (dossier_profile_get_tasks (profile)), create_named_value_row },
     { self->jobs_group, self->jobs_list,
-      dossier_profile_get_labels (profile), create_label_row },
+      filter_model (dossier_profile_get_labels (profile), label_has_content), create_label_row },
     { self->tags_group, self->tags_list,
-      dossier_profile_get_tags (profile), create_property_row },
+      g_object_ref (dossier_profile_get_tags (profile)), create_property_row },
     { self->metadata_group, self->metadata_list,
-      dossier_profile_get_metadatas (profile), create_property_row },
+      g_object_ref (dossier_profile_get_metadatas (profile)), create_property_row },
     { self->attachments_group, self->attachments_list,
-      dossier_profile_get_attachments (profile), create_attachment_row },
+      filter_model (dossier_profile_get_attachments (profile), attachment_has_content),
+      create_attachment_row },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
@@ -630,6 +692,7 @@ update_row_sections (DossierProfileView *self)
 
       bind_list (self, sections[i].group, sections[i].list, sections[i].model,
                  show_all, sections[i].create_func);
+      g_object_unref (sections[i].model);
     }
 }
 
@@ -785,7 +848,16 @@ update_record (DossierProfileView *self)
       const char *type = dossier_source_get_source_type (source);
 
       if (!is_empty (name) && !is_empty (type))
-        source_text = g_strdup_printf (C_("named value", "%s · %s"), name, type);
+        {
+          g_autofree char *a = NULL;
+          g_autofree char *b = NULL;
+          g_autofree char *joined = NULL;
+          const char *mark = dossier_format_isolate_pair (name, type, &a, &b);
+
+          /* Translators: a source's name and type, as in "Careers Site · api". */
+          joined = g_strdup_printf (C_("named value", "%s · %s"), a, b);
+          source_text = g_strconcat (mark, joined, NULL);
+        }
       else if (!is_empty (name))
         source_text = g_strdup (name);
       else if (!is_empty (type))
@@ -894,6 +966,7 @@ picture_loaded_cb (GObject      *object,
   g_autoptr(GdkPixbuf) pixbuf = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
+  int width, height;
 
   pixbuf = dossier_picture_loader_load_finish (DOSSIER_PICTURE_LOADER (object), result, &error);
   if (pixbuf == NULL)
@@ -902,6 +975,19 @@ picture_loaded_cb (GObject      *object,
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_debug ("No picture for this profile: %s", error->message);
       return;
+    }
+
+  /* The avatar is round: a portrait or landscape picture is cropped to its
+   * middle square rather than squeezed or letterboxed. */
+  width = gdk_pixbuf_get_width (pixbuf);
+  height = gdk_pixbuf_get_height (pixbuf);
+  if (width != height)
+    {
+      int side = MIN (width, height);
+      GdkPixbuf *square = gdk_pixbuf_new_subpixbuf (pixbuf, (width - side) / 2, (height - side) / 2, side, side);
+
+      g_object_unref (pixbuf);
+      pixbuf = square;
     }
 
   texture = gdk_texture_new_for_pixbuf (pixbuf);

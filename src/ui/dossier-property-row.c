@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "dossier-property-row.h"
+
+#include <glib/gi18n.h>
 
 struct _DossierPropertyRow
 {
@@ -36,6 +36,7 @@ dossier_property_row_set_value (DossierPropertyRow *self,
   g_free (self->value);
   self->value = g_strdup (value);
   gtk_label_set_text (self->value_label, value ? value : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->value_label), self->content == NULL && value != NULL && *value != '\0');
   update_copy_target (self);
 }
 
@@ -64,6 +65,7 @@ dossier_property_row_set_items (DossierPropertyRow *self,
   g_free (self->value);
   self->value = g_string_free (g_steal_pointer (&copy), FALSE);
   gtk_label_set_text (self->value_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->value_label), self->content == NULL && text->len > 0);
   update_copy_target (self);
 }
 

@@ -3,19 +3,24 @@
 
 #include "dossier-row-list.h"
 
-/* Rows added per idle turn after "Show All". */
-#define BATCH_SIZE 50
+/* Rows per chunk after the first: one chunk is built per idle turn, a few
+ * tens of milliseconds of work. */
+#define CHUNK_SIZE 50
 
 struct _DossierRowList
 {
-  AdwBin               parent_instance;
+  AdwBin                      parent_instance;
 
-  GtkListBox          *list_box;
-  GtkWidget           *show_all_button;
-  GtkLabel            *show_all_label;
+  GtkWidget                  *chunks_box;
+  GtkWidget                  *show_all_button;
+  GtkLabel                   *show_all_label;
 
-  GtkSliceListModel   *slice;
-  guint                fill_source;
+  GListModel                 *model;
+  GtkListBoxCreateWidgetFunc  create_func;
+  gpointer                    user_data;
+  GDestroyNotify              user_data_free;
+  guint                       n_shown;
+  guint                       fill_source;
 };
 
 G_DEFINE_FINAL_TYPE (DossierRowList, dossier_row_list, ADW_TYPE_BIN)
@@ -23,24 +28,48 @@ G_DEFINE_FINAL_TYPE (DossierRowList, dossier_row_list, ADW_TYPE_BIN)
 static void
 update_button (DossierRowList *self)
 {
-  GListModel *model = self->slice ? gtk_slice_list_model_get_model (self->slice) : NULL;
-  guint n_items = model ? g_list_model_get_n_items (model) : 0;
+  guint n_items = self->model ? g_list_model_get_n_items (self->model) : 0;
 
-  gtk_widget_set_visible (self->show_all_button,
-                          self->fill_source == 0 && dossier_row_list_get_n_shown (self) < n_items);
+  gtk_widget_set_visible (self->show_all_button, self->fill_source == 0 && self->n_shown < n_items);
+}
+
+static void
+add_chunk (DossierRowList *self,
+           guint           size)
+{
+  g_autoptr(GtkSliceListModel) slice = NULL;
+  guint n_items = g_list_model_get_n_items (self->model);
+  GtkWidget *list_box;
+  GtkWidget *previous;
+
+  size = MIN (size, n_items - self->n_shown);
+  if (size == 0)
+    return;
+
+  list_box = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list_box), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list_box, "boxed-list");
+  gtk_widget_add_css_class (list_box, "row-list-chunk");
+
+  /* The slice follows the model should it change; ours never do. */
+  slice = gtk_slice_list_model_new (g_object_ref (self->model), self->n_shown, size);
+  gtk_list_box_bind_model (GTK_LIST_BOX (list_box), G_LIST_MODEL (slice),
+                           self->create_func, self->user_data, NULL);
+  previous = gtk_widget_get_last_child (self->chunks_box);
+  if (previous != NULL)
+    gtk_widget_remove_css_class (previous, "last-chunk");
+  gtk_widget_add_css_class (list_box, "last-chunk");
+  gtk_box_append (GTK_BOX (self->chunks_box), list_box);
+  self->n_shown += size;
 }
 
 static gboolean
 fill_cb (gpointer user_data)
 {
   DossierRowList *self = user_data;
-  GListModel *model = gtk_slice_list_model_get_model (self->slice);
-  guint n_items = g_list_model_get_n_items (model);
-  guint size = gtk_slice_list_model_get_size (self->slice);
 
-  /* The list box builds the new rows in the items-changed handler. */
-  gtk_slice_list_model_set_size (self->slice, MIN (n_items, size + BATCH_SIZE));
-  if (size + BATCH_SIZE < n_items)
+  add_chunk (self, CHUNK_SIZE);
+  if (self->n_shown < g_list_model_get_n_items (self->model))
     return G_SOURCE_CONTINUE;
 
   self->fill_source = 0;
@@ -52,7 +81,8 @@ dossier_row_list_show_all (DossierRowList *self)
 {
   g_return_if_fail (DOSSIER_IS_ROW_LIST (self));
 
-  if (self->slice == NULL || self->fill_source != 0)
+  if (self->model == NULL || self->fill_source != 0 ||
+      self->n_shown >= g_list_model_get_n_items (self->model))
     return;
 
   self->fill_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_cb, self, NULL);
@@ -68,11 +98,26 @@ show_all_clicked_cb (DossierRowList *self)
 void
 dossier_row_list_unbind (DossierRowList *self)
 {
+  GtkWidget *child;
+
   g_return_if_fail (DOSSIER_IS_ROW_LIST (self));
 
   g_clear_handle_id (&self->fill_source, g_source_remove);
-  gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
-  g_clear_object (&self->slice);
+
+  while ((child = gtk_widget_get_first_child (self->chunks_box)) != NULL)
+    {
+      gtk_list_box_bind_model (GTK_LIST_BOX (child), NULL, NULL, NULL, NULL);
+      gtk_box_remove (GTK_BOX (self->chunks_box), child);
+    }
+
+  if (self->user_data_free != NULL)
+    self->user_data_free (self->user_data);
+  self->user_data_free = NULL;
+  self->user_data = NULL;
+  self->create_func = NULL;
+  g_clear_object (&self->model);
+  self->n_shown = 0;
+
   update_button (self);
 }
 
@@ -90,19 +135,14 @@ dossier_row_list_bind_model (DossierRowList             *self,
 
   dossier_row_list_unbind (self);
 
-  self->slice = gtk_slice_list_model_new (g_object_ref (model), 0, DOSSIER_ROW_LIST_INITIAL_ROWS);
-  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->slice),
-                           create_func, user_data, user_data_free);
+  self->model = g_object_ref (model);
+  self->create_func = create_func;
+  self->user_data = user_data;
+  self->user_data_free = user_data_free;
   gtk_label_set_text (self->show_all_label, show_all_label != NULL ? show_all_label : "");
+
+  add_chunk (self, DOSSIER_ROW_LIST_INITIAL_ROWS);
   update_button (self);
-}
-
-GtkListBox *
-dossier_row_list_get_list_box (DossierRowList *self)
-{
-  g_return_val_if_fail (DOSSIER_IS_ROW_LIST (self), NULL);
-
-  return self->list_box;
 }
 
 guint
@@ -110,7 +150,7 @@ dossier_row_list_get_n_shown (DossierRowList *self)
 {
   g_return_val_if_fail (DOSSIER_IS_ROW_LIST (self), 0);
 
-  return self->slice ? g_list_model_get_n_items (G_LIST_MODEL (self->slice)) : 0;
+  return self->n_shown;
 }
 
 static void
@@ -118,10 +158,8 @@ dossier_row_list_dispose (GObject *object)
 {
   DossierRowList *self = DOSSIER_ROW_LIST (object);
 
-  g_clear_handle_id (&self->fill_source, g_source_remove);
-  if (self->list_box != NULL)
-    gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
-  g_clear_object (&self->slice);
+  if (self->chunks_box != NULL)
+    dossier_row_list_unbind (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_ROW_LIST);
 
@@ -137,7 +175,7 @@ dossier_row_list_class_init (DossierRowListClass *klass)
   object_class->dispose = dossier_row_list_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/dossier-row-list.ui");
-  gtk_widget_class_bind_template_child (widget_class, DossierRowList, list_box);
+  gtk_widget_class_bind_template_child (widget_class, DossierRowList, chunks_box);
   gtk_widget_class_bind_template_child (widget_class, DossierRowList, show_all_button);
   gtk_widget_class_bind_template_child (widget_class, DossierRowList, show_all_label);
   gtk_widget_class_bind_template_callback (widget_class, show_all_clicked_cb);

@@ -15,10 +15,13 @@ G_DECLARE_FINAL_TYPE (DossierRowList, dossier_row_list, DOSSIER, ROW_LIST, AdwBi
 /**
  * DossierRowList:
  *
- * A boxed list bound to a model that builds only its first rows, then
- * offers "Show All N …" which adds the others a batch per idle turn: a
- * profile with thousands of experiences opens at once and stays
- * responsive while the rest arrive.
+ * What looks like one boxed list bound to a model, built so that a profile
+ * with thousands of entries opens at once and stays responsive: only the
+ * first rows are built, then "Show All N …" adds the others a chunk per
+ * idle turn.  Each chunk is its own list box inside one card, because in
+ * a single list box every appended row restyles all the others (the theme
+ * rounds the first and last rows), which made showing 3,000 experiences
+ * take seconds per batch.
  */
 GtkWidget  *dossier_row_list_new          (void);
 /* @show_all_label: the button's text, e.g. "Show All 4,321 Experiences". */
@@ -29,7 +32,6 @@ void        dossier_row_list_bind_model   (DossierRowList             *self,
                                            gpointer                    user_data,
                                            GDestroyNotify              user_data_free);
 void        dossier_row_list_unbind       (DossierRowList             *self);
-GtkListBox *dossier_row_list_get_list_box (DossierRowList             *self);
 /* How many rows exist now. */
 guint       dossier_row_list_get_n_shown  (DossierRowList             *self);
 void        dossier_row_list_show_all     (DossierRowList             *self);

@@ -62,6 +62,8 @@ struct _DossierWindow
   char                 *profile_file_name;
   /* The page the sign-in page goes back to. */
   char                 *sign_in_return_page;
+  /* The page shown when the running operation started. */
+  char                 *page_before_operation;
   /* Lookups asked for meanwhile wait for the sample profiles. */
   gboolean              starting_demo;
 };
@@ -97,13 +99,21 @@ operation_data_new (DossierWindow *self)
   return data;
 }
 
+/* A window that was closed keeps existing until the last answer arrives,
+ * but shows nothing any more. */
+static gboolean
+window_is_gone (DossierWindow *self)
+{
+  return self->application == NULL;
+}
+
 static gboolean
 operation_is_current (OperationData *data,
                       const GError  *error)
 {
   if (error != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return FALSE;
-  return data->generation == data->window->generation;
+  return !window_is_gone (data->window) && data->generation == data->window->generation;
 }
 
 static const char *
@@ -139,18 +149,54 @@ home_page (DossierWindow *self)
   return "welcome";
 }
 
+/* How deep each page sits in the navigation: going deeper slides the new
+ * page in from the end of the reading direction, coming back from its start;
+ * the loading and error pages stand in for the profile they lead to. */
+static int
+page_depth (const char *name)
+{
+  static const char * const pages[] = { "welcome", "lookup", "loading", "error", "profile", "sign-in" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (g_strcmp0 (pages[i], name) == 0)
+      return g_str_equal (name, "loading") || g_str_equal (name, "error") ? 2 : (int) i;
+  return 0;
+}
+
 static void
 show_page (DossierWindow *self,
            const char    *name)
 {
-  gtk_stack_set_visible_child_name (self->stack, name);
+  const char *current = gtk_stack_get_visible_child_name (self->stack);
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+  GtkStackTransitionType transition;
+  int from = page_depth (current), to = page_depth (name);
+
+  if (g_strcmp0 (current, name) == 0)
+    return;
+
+  /* Between the loading page and what it leads to, or for the first page,
+   * a fade: nothing moved. */
+  if (current == NULL || from == to || g_str_equal (name, "loading") || g_strcmp0 (current, "loading") == 0)
+    transition = GTK_STACK_TRANSITION_TYPE_CROSSFADE;
+  else if ((to > from) != rtl)
+    transition = GTK_STACK_TRANSITION_TYPE_SLIDE_LEFT;
+  else
+    transition = GTK_STACK_TRANSITION_TYPE_SLIDE_RIGHT;
+
+  gtk_stack_set_visible_child_full (self->stack, name, transition);
 }
 
 static void
 show_toast (DossierWindow *self,
             const char    *text)
 {
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  g_autofree char *escaped = NULL;
+
+  if (window_is_gone (self))
+    return;
+
+  escaped = g_markup_escape_text (text, -1);
 
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
@@ -160,7 +206,12 @@ show_message (DossierWindow *self,
               const char    *heading,
               const char    *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  GtkWidget *dialog;
+
+  if (window_is_gone (self))
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
@@ -250,12 +301,16 @@ begin_operation (DossierWindow *self,
   adw_status_page_set_description (self->loading_status, escaped);
   gtk_spinner_set_spinning (self->loading_spinner, TRUE);
 
-  /* From the form, wait a moment before the loading page; from anywhere
-   * else (an error page's Retry, a profile) there is nothing to keep. */
-  if (page_is (self, "lookup"))
-    self->loading_timeout_id = g_timeout_add (LOADING_PAGE_DELAY_MS, loading_timeout_cb, self);
-  else
-    show_page (self, "loading");
+  /* Where to come back to if this fails or is cancelled. */
+  if (!page_is (self, "loading"))
+    {
+      g_free (self->page_before_operation);
+      self->page_before_operation = g_strdup (current_page (self));
+    }
+
+  /* What is on screen stays for a moment: most answers come before the
+   * loading page would have been seen. */
+  self->loading_timeout_id = g_timeout_add (LOADING_PAGE_DELAY_MS, loading_timeout_cb, self);
 
   update_actions (self);
 }
@@ -341,6 +396,18 @@ show_error (DossierWindow *self,
           icon = "action-unavailable-symbolic";
           title = _("No Access to This Source");
           action = ERROR_ACTION_EDIT_LOOKUP;
+          /* A write-only key reads no source at all: the key is what to
+           * change, not the lookup. */
+          {
+            DossierAccount *account = dossier_application_get_account (self->application);
+            const char *key = account != NULL ? dossier_account_get_api_key (account) : NULL;
+
+            if (key != NULL && g_str_has_prefix (key, "askw_"))
+              {
+                title = _("This API Key Cannot Read Profiles");
+                action = ERROR_ACTION_SIGN_IN_AGAIN;
+              }
+          }
           break;
         case DOSSIER_ERROR_CREDENTIALS_REJECTED:
         case DOSSIER_ERROR_NO_CREDENTIALS:
@@ -595,7 +662,15 @@ cancel_action (GtkWidget  *widget,
 
   cancel_operation (self);
   if (page_is (self, "loading"))
-    show_page (self, home_page (self));
+    {
+      const char *back = self->page_before_operation;
+
+      /* Back to the form, or to the profile a file was opened over. */
+      if (back == NULL || g_str_equal (back, "error") || g_str_equal (back, "loading") ||
+          (g_str_equal (back, "profile") && self->profile == NULL))
+        back = home_page (self);
+      show_page (self, back);
+    }
 }
 
 static void
@@ -687,9 +762,6 @@ export_write_cb (GObject      *object,
   g_autoptr(OperationData) data = user_data;
   DossierWindow *self = data->window;
   g_autoptr(GError) error = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *escaped = NULL;
   g_autofree char *uri = NULL;
   AdwToast *toast;
 
@@ -700,13 +772,12 @@ export_write_cb (GObject      *object,
       return;
     }
 
-  basename = g_file_get_basename (data->file);
-  /* TRANSLATORS: a toast after an export; %s is a file name */
-  title = g_strdup_printf (_("Exported as “%s”"), basename);
-  escaped = g_markup_escape_text (title, -1);
-  uri = g_file_get_uri (data->file);
+  if (window_is_gone (self))
+    return;
 
-  toast = adw_toast_new (escaped);
+  /* Short, to fit a narrow window: the recruiter just chose the name. */
+  uri = g_file_get_uri (data->file);
+  toast = adw_toast_new (_("Profile exported"));
   adw_toast_set_button_label (toast, _("_Open Folder"));
   adw_toast_set_action_name (toast, "win.show-folder");
   adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
@@ -844,7 +915,7 @@ copy_json_action (GtkWidget  *widget,
   data = g_bytes_get_data (bytes, &size);
   text = g_strndup (data, size);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
-  show_toast (self, _("Copied the profile as JSON"));
+  show_toast (self, _("Copied as JSON"));
 }
 
 /* Attachments: the view asks, the window saves a copy. */
@@ -857,9 +928,6 @@ download_cb (GObject      *object,
   g_autoptr(OperationData) data = user_data;
   DossierWindow *self = data->window;
   g_autoptr(GError) error = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *escaped = NULL;
   g_autofree char *uri = NULL;
   AdwToast *toast;
 
@@ -870,13 +938,11 @@ download_cb (GObject      *object,
       return;
     }
 
-  basename = g_file_get_basename (data->file);
-  /* TRANSLATORS: a toast after saving an attachment; %s is a file name */
-  title = g_strdup_printf (_("Saved “%s”"), basename);
-  escaped = g_markup_escape_text (title, -1);
-  uri = g_file_get_uri (data->file);
+  if (window_is_gone (self))
+    return;
 
-  toast = adw_toast_new (escaped);
+  uri = g_file_get_uri (data->file);
+  toast = adw_toast_new (_("Attachment saved"));
   adw_toast_set_button_label (toast, _("_Open Folder"));
   adw_toast_set_action_name (toast, "win.show-folder");
   adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
@@ -1016,7 +1082,9 @@ open_failed (DossierWindow *self,
       g_error_matches (error, DOSSIER_ERROR, DOSSIER_ERROR_FILE_INVALID))
     body = _("This file does not hold a candidate profile. Open a file exported by Dossier, or a profile saved from HrFlow.");
 
-  show_page (self, self->profile != NULL && self->profile_file_name != NULL ? "profile" : home_page (self));
+  /* Whatever was on screen stays: a bad file dropped on a profile does not
+   * take the profile away. */
+  show_page (self, self->page_before_operation != NULL ? self->page_before_operation : home_page (self));
   /* TRANSLATORS: %s is a file name */
   heading = g_strdup_printf (_("Could Not Open “%s”"), name);
   show_message (self, heading, body);
@@ -1269,7 +1337,7 @@ open_sign_in (DossierWindow *self)
     }
 
   show_page (self, "sign-in");
-  gtk_widget_child_focus (self->sign_in_page, GTK_DIR_TAB_FORWARD);
+  gtk_widget_grab_focus (self->sign_in_page);
 }
 
 static void
@@ -1296,6 +1364,9 @@ demo_started_cb (GObject      *object,
       show_message (self, _("Could Not Start the Sample Profiles"), error->message);
       return;
     }
+
+  if (window_is_gone (self))
+    return;
 
   /* `dossier --demo --source S --key K`: the lookup goes to the samples. */
   if (self->pending_lookup != NULL)
@@ -1336,13 +1407,49 @@ sign_out_cb (GObject      *object,
 }
 
 static void
+sign_out_response_cb (DossierWindow    *self,
+                      const char       *response,
+                      AdwMessageDialog *dialog)
+{
+  if (g_strcmp0 (response, "sign-out") == 0 && !window_is_gone (self))
+    dossier_application_sign_out_async (self->application, NULL, sign_out_cb, g_object_ref (self));
+}
+
+static void
 sign_out_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
+  DossierAccount *account = dossier_application_get_account (self->application);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
 
-  dossier_application_sign_out_async (self->application, NULL, sign_out_cb, g_object_ref (self));
+  if (account == NULL)
+    return;
+
+  /* The sample profiles keep nothing: leaving them needs no confirmation. */
+  if (dossier_application_get_demo_active (self->application))
+    {
+      dossier_application_sign_out_async (self->application, NULL, sign_out_cb, g_object_ref (self));
+      return;
+    }
+
+  /* TRANSLATORS: %s is the HrFlow user email */
+  heading = g_strdup_printf (_("Sign Out of %s?"), dossier_account_get_user_email (account));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("The API key is removed from the keyring. "
+                                     "To look candidates up with this account again, you will need the key."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "sign-out", _("_Sign Out"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "sign-out",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (sign_out_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1440,6 +1547,16 @@ account_changed_cb (DossierWindow *self)
     adw_window_title_set_subtitle (self->lookup_title, NULL);
 
   apply_demo_or_history (self);
+
+  /* Most lookups are in the source used last: have it ready. */
+  if (!demo && account != NULL && self->pending_lookup == NULL)
+    {
+      g_autofree char *current = dossier_lookup_page_dup_source_key (self->lookup_page);
+      g_auto(GStrv) sources = dossier_history_dup_source_keys (dossier_application_get_history (self->application));
+
+      if (*current == '\0' && sources != NULL && sources[0] != NULL)
+        dossier_lookup_page_set_lookup (self->lookup_page, sources[0], dossier_lookup_page_get_kind (self->lookup_page), NULL);
+    }
 
   /* The sample source, ready for the recruiter's first try (unless the
    * command line asked for a lookup of its own). */
@@ -1545,7 +1662,7 @@ keyring_changed_cb (DossierWindow *self)
   if (dossier_application_take_keyring_notice (self->application) == NULL)
     return;
 
-  toast = adw_toast_new (_("No keyring: accounts are kept until Dossier closes"));
+  toast = adw_toast_new (_("No keyring: sign-ins are not saved"));
   adw_toast_set_timeout (toast, 0);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_button_label (toast, _("_Details"));
@@ -1554,6 +1671,20 @@ keyring_changed_cb (DossierWindow *self)
 }
 
 /* Window state */
+
+/* GTK 4.8 has no breakpoints: the window's width, kept up to date in
+ * default-width as it is resized, decides what a narrow window leaves out. */
+#define COMPACT_WIDTH 500
+
+static void
+width_changed_cb (DossierWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  dossier_lookup_page_set_compact (self->lookup_page,
+                                   width > 0 && width < COMPACT_WIDTH && !gtk_window_is_maximized (GTK_WINDOW (self)));
+}
 
 static gboolean
 dossier_window_close_request (GtkWindow *window)
@@ -1630,6 +1761,9 @@ setup_for_application (DossierWindow      *self,
   g_signal_connect_object (credentials, "notify::persistent",
                            G_CALLBACK (keyring_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "map", G_CALLBACK (keyring_changed_cb), NULL);
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (width_changed_cb), NULL);
+  g_signal_connect (self, "notify::maximized", G_CALLBACK (width_changed_cb), NULL);
+  width_changed_cb (self);
 
   show_page (self, home_page (self));
   account_changed_cb (self);
@@ -1641,6 +1775,8 @@ dossier_window_dispose (GObject *object)
 {
   DossierWindow *self = DOSSIER_WINDOW (object);
 
+  /* Answers still on their way find a newer generation: dropped. */
+  self->generation++;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->loading_timeout_id, g_source_remove);
@@ -1649,6 +1785,7 @@ dossier_window_dispose (GObject *object)
   g_clear_object (&self->profile);
   g_clear_pointer (&self->profile_file_name, g_free);
   g_clear_pointer (&self->sign_in_return_page, g_free);
+  g_clear_pointer (&self->page_before_operation, g_free);
   g_clear_object (&self->account_action);
   g_clear_object (&self->settings);
   g_clear_object (&self->application);
@@ -1731,11 +1868,6 @@ dossier_window_init (DossierWindow *self)
   if (g_strcmp0 (PROFILE, "Devel") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
-
-  /* The export button shows only an icon: its name is what assistive
-   * technologies and automation look for. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->export_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Export as JSON…"), -1);
 
   self->account_action = g_simple_action_new_stateful ("account", G_VARIANT_TYPE_STRING,
                                                        g_variant_new_string (""));
