@@ -219,7 +219,7 @@ row 1 "Headless export loads no toolkit (files opened / display connections / GT
 
 # --- 2. Start-up: exec to first frame ---------------------------------------
 
-log "2. Start-up to first frame against a minimal window ($window_runs runs, under Xvfb)…"
+log "2. Start-up to first frame against a minimal window ($runs runs, under Xvfb)…"
 xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" dbus-run-session -- sh -c '
   printf %s bench | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
   for renderer in cairo gl; do
@@ -227,7 +227,7 @@ xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" dbus-run-session -- sh -c 
       "$0/bench-run" --probe --runs "$1" --warmup 2 --timeout 60 \
         "minimal-$renderer" "$0/minimal-window" \
         "dossier-$renderer" "$2/src/dossier" 2>/dev/null
-  done' "$bench" "$window_runs" "$build" > "$scratch/startup.tsv"
+  done' "$bench" "$runs" "$build" > "$scratch/startup.tsv"
 for renderer in cairo gl; do
   d=$(field "dossier-$renderer" 2 "$scratch/startup.tsv")
   m=$(field "minimal-$renderer" 2 "$scratch/startup.tsv")
@@ -265,8 +265,8 @@ report="$scratch/report.md"
   echo "Run of $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with local changes)'):"
   echo "$(nproc) cores ($cpu), $mem of memory, load average before/after $load;"
   echo "Debian $(cat /etc/debian_version 2>/dev/null || echo '?'), GTK $(pkg-config --modversion gtk4), libadwaita $(pkg-config --modversion libadwaita-1), json-glib $(pkg-config --modversion json-glib-1.0), libsoup $(pkg-config --modversion libsoup-3.0), $(curl --version | head -n 1 | cut -d ' ' -f 1-2)."
-  echo "Command: \`build-aux/run-benchmarks.sh --runs $runs\` ($elapsed s). Processes: median of $runs runs"
-  echo "($window_runs for windows), interleaved with their reference. The ~5 MB profile: $big_shape."
+  echo "Command: \`build-aux/run-benchmarks.sh --runs $runs\` ($elapsed s). Processes and start-ups: median of $runs runs,"
+  echo "interleaved with their reference; in the window: $window_runs. The ~5 MB profile: $big_shape."
   echo
   echo "| # | Measure | Dossier | Reference | Ratio | Budget | Met |"
   echo "|---|---|---|---|---|---|---|"
