@@ -262,7 +262,7 @@ report="$scratch/report.md"
 {
   echo "<!-- results:begin (written by build-aux/run-benchmarks.sh; do not edit by hand) -->"
   echo
-  echo "Run of $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with local changes)'):"
+  echo "Run of $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet -- . ':!BENCHMARKS.md' 2>/dev/null || echo ' (with local changes)'):"
   echo "$(nproc) cores ($cpu), $mem of memory, load average before/after $load;"
   echo "Debian $(cat /etc/debian_version 2>/dev/null || echo '?'), GTK $(pkg-config --modversion gtk4), libadwaita $(pkg-config --modversion libadwaita-1), json-glib $(pkg-config --modversion json-glib-1.0), libsoup $(pkg-config --modversion libsoup-3.0), $(curl --version | head -n 1 | cut -d ' ' -f 1-2)."
   echo "Command: \`build-aux/run-benchmarks.sh --runs $runs\` ($elapsed s). Processes and start-ups: median of $runs runs,"
