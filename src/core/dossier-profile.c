@@ -10,6 +10,9 @@
 
 #include <errno.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 struct _DossierProfile
 {
@@ -682,6 +685,42 @@ span_is_data (const char *text,
   return json_node_equal (json_parser_get_root (parser), data_node);
 }
 
+static void
+unref_cb (gpointer data,
+          gpointer user_data)
+{
+  g_object_unref (data);
+#ifdef __GLIBC__
+  /* The tree of a 5 MB answer is some 60 MB of small blocks, freed in a
+   * worker thread's arena, where glibc would keep it for good: the window
+   * would stay that much larger after a big profile.  Give it back. */
+  malloc_trim (0);
+#endif
+}
+
+/* Freeing the json-glib tree of a large answer takes more than half as
+ * long as parsing it (74 ms against 107 ms for 5 MB, see BENCHMARKS.md),
+ * and nothing waits for it: a thread of its own frees it, so that the
+ * profile reaches the window that much sooner.  The model keeps no pointer
+ * into the tree (it copies what it reads), and json-glib counts references
+ * atomically.  Small trees are freed at once. */
+static void
+unref_parser_later (JsonParser *parser,
+                    gsize       text_size)
+{
+  static GThreadPool *pool;
+
+  if (text_size < 256 * 1024)
+    {
+      g_object_unref (parser);
+      return;
+    }
+
+  if (g_once_init_enter (&pool))
+    g_once_init_leave (&pool, g_thread_pool_new (unref_cb, NULL, 1, FALSE, NULL));
+  g_thread_pool_push (pool, parser, NULL);
+}
+
 /**
  * dossier_profile_new_from_bytes:
  * @bytes: an API answer or an exported profile
@@ -697,6 +736,7 @@ profile_new_from_text (GBytes    *bytes,
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
   g_autoptr(GBytes) raw = NULL;
+  DossierProfile *profile;
   JsonObject *root_object, *data;
   JsonNode *root, *data_node;
   const char *text;
@@ -824,7 +864,9 @@ profile_new_from_text (GBytes    *bytes,
       raw = g_bytes_new_from_bytes (bytes, start, end - start);
     }
 
-  return dossier_profile_new_from_object (data, raw);
+  profile = dossier_profile_new_from_object (data, raw);
+  unref_parser_later (g_steal_pointer (&parser), size);
+  return profile;
 }
 
 DossierProfile *
