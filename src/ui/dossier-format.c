@@ -358,8 +358,9 @@ dossier_format_stage (const char *stage)
   if (is_empty (stage))
     return NULL;
 
-  /* Translators: the stages a recruiter puts a candidate in for a job. */
   if (g_ascii_strcasecmp (stage, "yes") == 0)
+    /* Translators: the stages a recruiter puts a candidate in for a job:
+     * "Yes" (a match), "No", "Later" and "New" (not decided yet). */
     return g_strdup (C_("job stage", "Yes"));
   if (g_ascii_strcasecmp (stage, "no") == 0)
     return g_strdup (C_("job stage", "No"));
