@@ -165,12 +165,15 @@ lookup_credentials (DossierOptions  *options,
                        "set HRFLOW_API_KEY and HRFLOW_USER_EMAIL."));
       else if (wanted_email != NULL)
         g_set_error (error, DOSSIER_ERROR, DOSSIER_ERROR_NO_CREDENTIALS,
+                     /* Translators: the first %s is a user email, the second an API
+                      * base URL such as https://api.hrflow.ai/v1. */
                      _("No HrFlow account for %s is stored for %s: sign in once in the Dossier "
                        "window (run dossier without --export), or set HRFLOW_API_KEY and "
                        "HRFLOW_USER_EMAIL."),
                      wanted_email, base);
       else
         g_set_error (error, DOSSIER_ERROR, DOSSIER_ERROR_NO_CREDENTIALS,
+                     /* Translators: %s is an API base URL such as https://api.hrflow.ai/v1. */
                      _("No HrFlow account is stored for %s: sign in once in the Dossier window "
                        "(run dossier without --export), or set HRFLOW_API_KEY and "
                        "HRFLOW_USER_EMAIL."),
