@@ -10,7 +10,8 @@
  * The interface is in the language of the environment, with the build
  * tree's translations; French, with French dates:
  *
- *   LANGUAGE=fr LC_ALL=fr_FR.UTF-8 DOSSIER_RENDER_DIR=/tmp/fr \
+ *   LANGUAGE=fr LC_ALL=fr_FR.UTF-8 DOSSIER_RENDER_DIR=/tmp/fr G_TEST_SRCDIR=$PWD/tests \
+ *   GSETTINGS_SCHEMA_DIR=_build/data GSETTINGS_BACKEND=memory \
  *     xvfb-run -a dbus-run-session _build/tests/render-window
  *
  * (a locale the system lacks is taken from the build tree, where
