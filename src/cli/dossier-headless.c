@@ -46,10 +46,14 @@ print_error (const GError *error)
                 strstr (error->message, api_message) == NULL;
 
   if (say_status && say_message)
+    /* Translators: added after an error message on the command line; %u is
+     * an HTTP status such as 404, %s HrFlow’s own message, in English. */
     g_string_append_printf (line, _(" (HTTP %u: “%s”)"), status, api_message);
   else if (say_status)
+    /* Translators: added after an error message; %u is an HTTP status. */
     g_string_append_printf (line, _(" (HTTP %u)"), status);
   else if (say_message)
+    /* Translators: added after an error message; %s is HrFlow’s own message. */
     g_string_append_printf (line, _(" (“%s”)"), api_message);
 
   /* The message may hold text from the server: keep it on one line. */
@@ -68,6 +72,7 @@ write_to_stdout (GBytes  *bytes,
   if (!g_output_stream_write_all (out, data, size, NULL, NULL, error) ||
       !g_output_stream_flush (out, NULL, error))
     {
+      /* Translators: the system’s reason follows. */
       g_prefix_error (error, _("Could not write the profile to standard output: "));
       return FALSE;
     }
@@ -160,12 +165,15 @@ lookup_credentials (DossierOptions  *options,
                        "set HRFLOW_API_KEY and HRFLOW_USER_EMAIL."));
       else if (wanted_email != NULL)
         g_set_error (error, DOSSIER_ERROR, DOSSIER_ERROR_NO_CREDENTIALS,
+                     /* Translators: the first %s is a user email, the second an API
+                      * base URL such as https://api.hrflow.ai/v1. */
                      _("No HrFlow account for %s is stored for %s: sign in once in the Dossier "
                        "window (run dossier without --export), or set HRFLOW_API_KEY and "
                        "HRFLOW_USER_EMAIL."),
                      wanted_email, base);
       else
         g_set_error (error, DOSSIER_ERROR, DOSSIER_ERROR_NO_CREDENTIALS,
+                     /* Translators: %s is an API base URL such as https://api.hrflow.ai/v1. */
                      _("No HrFlow account is stored for %s: sign in once in the Dossier window "
                        "(run dossier without --export), or set HRFLOW_API_KEY and "
                        "HRFLOW_USER_EMAIL."),

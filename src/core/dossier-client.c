@@ -96,6 +96,7 @@ parse_api_base (const char  *api_base,
     {
       if ((guchar) *p <= 0x20 || *p == 0x7f)
         {
+          /* Translators: completes “The API address “%s” cannot be used: %s”; “it” is the address. */
           refuse_base (api_base, _("it contains spaces or control characters."), error);
           return NULL;
         }
@@ -104,6 +105,7 @@ parse_api_base (const char  *api_base,
   uri = g_uri_parse (trimmed, SOUP_HTTP_URI_FLAGS, NULL);
   if (uri == NULL)
     {
+      /* Translators: completes “The API address “%s” cannot be used: %s”; “it” is the address. */
       refuse_base (api_base, _("it is not a complete web address. Use an address such as https://api.hrflow.ai/v1."), error);
       return NULL;
     }
@@ -113,11 +115,13 @@ parse_api_base (const char  *api_base,
 
   if (g_strcmp0 (scheme, "https") != 0 && g_strcmp0 (scheme, "http") != 0)
     {
+      /* Translators: completes “The API address “%s” cannot be used: %s”; “it” is the address. */
       refuse_base (api_base, _("only https:// addresses are supported."), error);
       return NULL;
     }
   if (host == NULL || *host == '\0')
     {
+      /* Translators: completes “The API address “%s” cannot be used: %s”; “it” is the address. */
       refuse_base (api_base, _("it names no server."), error);
       return NULL;
     }
@@ -125,11 +129,13 @@ parse_api_base (const char  *api_base,
    * the API key; a query or fragment would end up inside the request path. */
   if (g_uri_get_userinfo (uri) != NULL)
     {
+      /* Translators: completes “The API address “%s” cannot be used: %s”; “it” is the address. */
       refuse_base (api_base, _("it must not contain a user name or password."), error);
       return NULL;
     }
   if (g_uri_get_query (uri) != NULL || g_uri_get_fragment (uri) != NULL)
     {
+      /* Translators: completes “The API address “%s” cannot be used: %s”; “it” is the address. */
       refuse_base (api_base, _("it must not contain “?” or “#”."), error);
       return NULL;
     }
@@ -137,6 +143,7 @@ parse_api_base (const char  *api_base,
    * allowed towards this computer (the fake server, a local proxy). */
   if (g_strcmp0 (scheme, "http") == 0 && !host_is_loopback (host))
     {
+      /* Translators: completes “The API address “%s” cannot be used: %s”; “it” is the address. */
       refuse_base (api_base, _("plain http:// is only allowed for this computer. Use https://."), error);
       return NULL;
     }
@@ -517,6 +524,7 @@ error_for_status (guint        status,
       (strstr (said, "Invalid source fields") != NULL ||
        strstr (said, "Unable to find object: source") != NULL))
     {
+      /* Translators: %s is HrFlow’s own message, in English. */
       text = g_strdup_printf (_("HrFlow does not accept this source (“%s”). "
                                 "Check the source key, then try again."),
                               said);
@@ -549,14 +557,19 @@ error_for_status (guint        status,
 
   if (status == 429)
     {
+      /* A plain %lu, not G_GINT64_FORMAT: xgettext cannot expand a macro,
+       * so the message it extracted would stop at the "%" and never be
+       * translated. */
+      gulong seconds = (gulong) MIN (retry_after, G_MAXLONG);
+
       if (retry_after >= 0)
         text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                              "HrFlow is receiving too many requests from this account. "
-                                             "Wait %" G_GINT64_FORMAT " second, then try again.",
+                                             "Wait %lu second, then try again.",
                                              "HrFlow is receiving too many requests from this account. "
-                                             "Wait %" G_GINT64_FORMAT " seconds, then try again.",
-                                             (gulong) MIN (retry_after, G_MAXLONG)),
-                                retry_after);
+                                             "Wait %lu seconds, then try again.",
+                                             seconds),
+                                seconds);
       else
         text = g_strdup (_("HrFlow is receiving too many requests from this account. "
                            "Wait a minute, then try again."));
@@ -574,6 +587,7 @@ error_for_status (guint        status,
   if (status >= 400 && status < 500)
     {
       if (api_message != NULL && *api_message != '\0')
+        /* Translators: %s is HrFlow’s own message, in English. */
         text = g_strdup_printf (_("HrFlow refused the request: “%s”. "
                                   "Check the identifier and the source, then try again."),
                                 api_message);
@@ -621,38 +635,44 @@ error_for_transport (const GError *error,
   switch (code)
     {
     case DOSSIER_ERROR_HOST_NOT_FOUND:
-      /* Translators: the first %s is a server name, the second the system's reason. */
       return g_error_new (DOSSIER_ERROR, code,
+                          /* Translators: the first %s is a server name, the second the system’s reason. */
                           _("Could not find the server %s (%s). "
                             "Check the API address and your internet connection."),
                           host, error->message);
     case DOSSIER_ERROR_TLS:
       return g_error_new (DOSSIER_ERROR, code,
+                          /* Translators: the first %s is a server name, the second the system’s reason. */
                           _("Could not set up a secure connection to %s (%s). "
                             "Check the API address, and the date and time of this computer."),
                           host, error->message);
     case DOSSIER_ERROR_CONNECTION_REFUSED:
       return g_error_new (DOSSIER_ERROR, code,
+                          /* Translators: the first %s is a server name, the second the system’s reason. */
                           _("The server %s refused the connection (%s). "
                             "Check the API address, or try again once the service is back."),
                           host, error->message);
     case DOSSIER_ERROR_CONNECTION_RESET:
       return g_error_new (DOSSIER_ERROR, code,
+                          /* Translators: the first %s is a server name, the second the system’s reason. */
                           _("The connection to %s was cut before the answer was complete (%s). "
                             "Check your network connection and try again."),
                           host, error->message);
     case DOSSIER_ERROR_TIMEOUT:
       return g_error_new (DOSSIER_ERROR, code,
+                          /* Translators: the first %s is a server name, the second the system’s reason. */
                           _("The server %s took too long to answer (%s). "
                             "Check your network connection and try again."),
                           host, error->message);
     case DOSSIER_ERROR_INVALID_RESPONSE:
       return g_error_new (DOSSIER_ERROR, code,
+                          /* Translators: the first %s is a server name, the second the system’s reason. */
                           _("The server %s sent an answer Dossier cannot read (%s). "
                             "Try again later; if it keeps happening, check the API address."),
                           host, error->message);
     default:
       return g_error_new (DOSSIER_ERROR, code,
+                          /* Translators: the first %s is a server name, the second the system’s reason. */
                           _("Could not reach the server %s (%s). "
                             "Check your network connection and try again."),
                           host, error->message);
@@ -664,6 +684,7 @@ timeout_error_new (const char *host,
                    guint       seconds)
 {
   return g_error_new (DOSSIER_ERROR, DOSSIER_ERROR_TIMEOUT,
+                      /* Translators: %s is a server name, %u a number of seconds. */
                       g_dngettext (GETTEXT_PACKAGE,
                                    "The server %s did not answer within %u second. "
                                    "Check your network connection and try again.",
@@ -757,6 +778,7 @@ auth_info_new_from_body (const char  *text,
       (root = json_parser_get_root (parser)) == NULL ||
       !JSON_NODE_HOLDS_OBJECT (root))
     {
+      /* Translators: completes “HrFlow’s answer could not be read: %s”; “it” is the answer. */
       *error = invalid_response_new (status, _("it is not a JSON object."));
       return NULL;
     }
@@ -869,6 +891,7 @@ judge_thread (GTask        *task,
     }
   else if (SOUP_STATUS_IS_SUCCESSFUL (status))
     {
+      /* Translators: completes “HrFlow’s answer could not be read: %s”; “it” is the answer. */
       g_task_return_error (task, invalid_response_new (status, _("it is not valid UTF-8 text.")));
       return;
     }
@@ -1085,6 +1108,8 @@ follow_redirect (GTask *task)
   if (target == NULL)
     {
       g_task_return_error (task, invalid_response_new (request->status,
+                                                       /* Translators: completes “HrFlow’s answer
+                                                        * could not be read: %s”; “it” is the answer. */
                                                        _("it redirects to an invalid address.")));
       return FALSE;
     }
@@ -1096,6 +1121,7 @@ follow_redirect (GTask *task)
                           g_uri_get_host (request->uri)) != 0 ||
       g_uri_get_port (target) != g_uri_get_port (request->uri))
     {
+      /* Translators: the first %s is the API’s server name, the second the other server’s. */
       text = g_strdup_printf (_("The server %s tried to send Dossier to another address (%s). "
                                 "Your credentials were not sent there. Check the API address."),
                               request->host,

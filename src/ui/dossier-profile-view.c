@@ -726,11 +726,13 @@ create_consent_mark (DossierConsentState  state,
     case DOSSIER_CONSENT_GRANTED:
       image = gtk_image_new_from_icon_name ("object-select-symbolic");
       gtk_widget_add_css_class (image, "consent-granted");
+      /* Translators: inserted in “%s: %s by the %s”, as in “Scoring: allowed by the owner”. */
       state_text = _("allowed");
       break;
     case DOSSIER_CONSENT_DENIED:
       image = gtk_image_new_from_icon_name ("window-close-symbolic");
       gtk_widget_add_css_class (image, "consent-denied");
+      /* Translators: inserted in “%s: %s by the %s”, as in “Scoring: not allowed by the owner”. */
       state_text = _("not allowed");
       break;
     case DOSSIER_CONSENT_UNSET:
@@ -738,6 +740,7 @@ create_consent_mark (DossierConsentState  state,
       image = gtk_image_new_from_icon_name ("list-remove-symbolic");
       gtk_widget_add_css_class (image, "consent-unset");
       gtk_widget_add_css_class (image, "dim-label");
+      /* Translators: inserted in “%s: %s by the %s”, as in “Scoring: not stated by the owner”. */
       state_text = _("not stated");
       break;
     }
@@ -782,8 +785,14 @@ update_consent (DossierProfileView *self)
       return;
     }
 
+  /* Translators: the headings of the consent table's columns: the
+   * permission, then what the owner (the candidate) and the controller
+   * (the organization that processes the data, as in the GDPR) allow.
+   * Keep them short: the table must fit a phone. */
   gtk_grid_attach (self->consent_grid, create_grid_heading (_("Permission")), 0, 0, 1, 1);
+  /* Translators: the candidate, who owns the data (a consent table heading). */
   gtk_grid_attach (self->consent_grid, create_grid_heading (_("Owner")), 1, 0, 1, 1);
+  /* Translators: the data controller, as in the GDPR (a consent table heading). */
   gtk_grid_attach (self->consent_grid, create_grid_heading (_("Controller")), 2, 0, 1, 1);
   gtk_widget_set_halign (gtk_grid_get_child_at (self->consent_grid, 0, 0), GTK_ALIGN_START);
 
@@ -801,10 +810,15 @@ update_consent (DossierProfileView *self)
       gtk_grid_attach (self->consent_grid, label, 0, row, 1, 1);
       gtk_grid_attach (self->consent_grid,
                        create_consent_mark (dossier_consent_get_owner (consent, permissions[i]),
+                                            /* Translators: inserted in “%s: %s by the %s”, as in
+                                             * “Scoring: allowed by the owner”; the owner is the candidate. */
                                             _("owner"), label_text),
                        1, row, 1, 1);
       gtk_grid_attach (self->consent_grid,
                        create_consent_mark (dossier_consent_get_controller (consent, permissions[i]),
+                                            /* Translators: inserted in “%s: %s by the %s”, as in
+                                             * “Scoring: allowed by the controller”; the data controller
+                                             * is the recruiting organization. */
                                             _("controller"), label_text),
                        2, row, 1, 1);
     }

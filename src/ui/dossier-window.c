@@ -777,6 +777,8 @@ export_write_cb (GObject      *object,
 
   /* Short, to fit a narrow window: the recruiter just chose the name. */
   uri = g_file_get_uri (data->file);
+  /* Translators: a toast beside an “Open Folder” button: keep both short,
+   * they must fit a window 360 pixels wide. */
   toast = adw_toast_new (_("Profile exported"));
   adw_toast_set_button_label (toast, _("_Open Folder"));
   adw_toast_set_action_name (toast, "win.show-folder");
@@ -942,6 +944,8 @@ download_cb (GObject      *object,
     return;
 
   uri = g_file_get_uri (data->file);
+  /* Translators: a toast beside an “Open Folder” button: keep both short,
+   * they must fit a window 360 pixels wide. */
   toast = adw_toast_new (_("Attachment saved"));
   adw_toast_set_button_label (toast, _("_Open Folder"));
   adw_toast_set_action_name (toast, "win.show-folder");
