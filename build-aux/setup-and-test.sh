@@ -6,7 +6,8 @@
 # AddressSanitizer + UndefinedBehaviorSanitizer) and runs every test suite in
 # both, headless: Xvfb for the window, a private D-Bus session with an
 # unlocked gnome-keyring for the keyring, a throwaway HOME so that nothing of
-# the user's is read or written.
+# the user's is read or written.  The first build's core tests also run
+# under Valgrind.
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,6 +20,9 @@ if [ ! -f _build-test/build.ninja ]; then
 fi
 meson compile -C _build-test
 sh build-aux/run-tests.sh _build-test
+# Valgrind's memcheck on the core tests and the dossier processes they
+# start: no memory error, no definite leak outside build-aux/valgrind.supp.
+sh build-aux/run-tests.sh _build-test --setup valgrind --suite core
 
 if [ ! -f _build-asan/build.ninja ]; then
   meson setup _build-asan --werror -Db_sanitize=address,undefined -Db_lundef=false
