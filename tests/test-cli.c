@@ -99,15 +99,21 @@ fixture_teardown (Fixture       *fixture,
   g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
   const char *name;
 
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+  /* The key audit (tests/test-leak.sh) reads the exports left behind. */
+  while (g_getenv ("DOSSIER_TEST_KEEP_FILES") == NULL && dir != NULL &&
+         (name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
       g_unlink (path);
     }
-  g_rmdir (fixture->dir);
+  if (g_getenv ("DOSSIER_TEST_KEEP_FILES") == NULL)
+    g_rmdir (fixture->dir);
   g_free (fixture->dir);
   g_clear_object (&fixture->server);
 }
+
+/* DOSSIER_REQUEST_TIMEOUT for the next runs of dossier, when not NULL. */
+static const char *request_timeout;
 
 static void
 communicate_cb (GObject      *object,
@@ -148,6 +154,10 @@ run_dossier_with_key (Run                *run,
       g_subprocess_launcher_setenv (launcher, "HRFLOW_API_KEY", api_key, TRUE);
       g_subprocess_launcher_setenv (launcher, "HRFLOW_USER_EMAIL", TEST_USER_EMAIL, TRUE);
     }
+  if (request_timeout != NULL)
+    g_subprocess_launcher_setenv (launcher, "DOSSIER_REQUEST_TIMEOUT", request_timeout, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "DOSSIER_REQUEST_TIMEOUT");
   /* The headless path must not need a display: take it away. */
   g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
   g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
@@ -301,29 +311,30 @@ test_invalid_source (Fixture       *fixture,
 }
 
 /* Every fault the server can inject ends in exit status 1 and one line of
- * explanation, each different from the others. */
+ * explanation, each different from the others, each saying what happened
+ * (the window's side of the same matrix: tests/test-fault-matrix.c). */
 static void
 test_faults (Fixture       *fixture,
              gconstpointer  data)
 {
-  const struct { DossierFakeFault fault; const char *status; } faults[] = {
-    { DOSSIER_FAKE_FAULT_UNAUTHORIZED, "HTTP 401" },
-    { DOSSIER_FAKE_FAULT_SOURCE_FORBIDDEN, "HTTP 403" },
-    { DOSSIER_FAKE_FAULT_QUOTA, "HTTP 402" },
-    { DOSSIER_FAKE_FAULT_RATE_LIMITED, "HTTP 429" },
-    { DOSSIER_FAKE_FAULT_SERVER_ERROR, "HTTP 500" },
-    { DOSSIER_FAKE_FAULT_SERVER_ERROR_HTML, "HTTP 502" },
-    { DOSSIER_FAKE_FAULT_EMPTY_BODY, NULL },
-    { DOSSIER_FAKE_FAULT_TRUNCATED_BODY, NULL },
-    { DOSSIER_FAKE_FAULT_NOT_JSON, NULL },
-    { DOSSIER_FAKE_FAULT_INVALID_UTF8, NULL },
-    { DOSSIER_FAKE_FAULT_NO_DATA, NULL },
-    { DOSSIER_FAKE_FAULT_DATA_NULL, NULL },
-    { DOSSIER_FAKE_FAULT_DATA_NOT_OBJECT, NULL },
-    { DOSSIER_FAKE_FAULT_HUGE_BODY, NULL },
-    { DOSSIER_FAKE_FAULT_DEEP_NESTING, NULL },
-    { DOSSIER_FAKE_FAULT_RESET, NULL },
-    { DOSSIER_FAKE_FAULT_REDIRECT, NULL },
+  const struct { DossierFakeFault fault; const char *status; const char *message; } faults[] = {
+    { DOSSIER_FAKE_FAULT_UNAUTHORIZED, "HTTP 401", "rejected the API key or the user email" },
+    { DOSSIER_FAKE_FAULT_SOURCE_FORBIDDEN, "HTTP 403", "not allowed to read profiles from this source" },
+    { DOSSIER_FAKE_FAULT_QUOTA, "HTTP 402", "used up its quota" },
+    { DOSSIER_FAKE_FAULT_RATE_LIMITED, "HTTP 429", "Wait 30 seconds" },
+    { DOSSIER_FAKE_FAULT_SERVER_ERROR, "HTTP 500", "a problem on its side" },
+    { DOSSIER_FAKE_FAULT_SERVER_ERROR_HTML, "HTTP 502", "a problem on its side" },
+    { DOSSIER_FAKE_FAULT_EMPTY_BODY, NULL, "the answer is empty" },
+    { DOSSIER_FAKE_FAULT_TRUNCATED_BODY, NULL, "it may have been cut off" },
+    { DOSSIER_FAKE_FAULT_NOT_JSON, NULL, "it is a web page, not HrFlow data" },
+    { DOSSIER_FAKE_FAULT_INVALID_UTF8, NULL, "not valid UTF-8 text" },
+    { DOSSIER_FAKE_FAULT_NO_DATA, NULL, "holds no profile" },
+    { DOSSIER_FAKE_FAULT_DATA_NULL, NULL, "its data is null" },
+    { DOSSIER_FAKE_FAULT_DATA_NOT_OBJECT, NULL, "not a JSON object" },
+    { DOSSIER_FAKE_FAULT_HUGE_BODY, NULL, "larger than 32 MiB" },
+    { DOSSIER_FAKE_FAULT_DEEP_NESTING, NULL, "more than 512 levels deep" },
+    { DOSSIER_FAKE_FAULT_RESET, NULL, "was cut before the answer was complete" },
+    { DOSSIER_FAKE_FAULT_REDIRECT, "HTTP 302", "Your credentials were not sent there." },
   };
   g_autoptr(GHashTable) messages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -339,16 +350,177 @@ test_faults (Fixture       *fixture,
       dossier_fake_server_set_fault (fixture->server, faults[i].fault);
       run_dossier (&run, TRUE, args);
 
+      g_test_message ("%s", run.err);
       g_assert_cmpint (run.status, ==, 1);
       g_assert_cmpstr (run.out, ==, "");
       assert_one_line (run.err);
       g_assert_true (g_str_has_prefix (run.err, "dossier: "));
       if (faults[i].status != NULL)
         g_assert_nonnull (strstr (run.err, faults[i].status));
+      g_assert_nonnull (strstr (run.err, faults[i].message));
       g_assert_null (strstr (run.err, TEST_API_KEY));
       g_assert_null (strstr (run.err, "CRITICAL"));
-      g_test_message ("%s", run.err);
       g_assert_true (g_hash_table_add (messages, g_strdup (run.err)));
+    }
+}
+
+/* A server that sends half an answer and then nothing: the request limit
+ * (DOSSIER_REQUEST_TIMEOUT here, 30 seconds by default) ends it. */
+static void
+test_stall (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  const char *args[] = { "--api-base", dossier_fake_server_get_api_base (fixture->server),
+                         "--source", TEST_SOURCE, "--key", "profile_key", "--export", "-", NULL };
+  gint64 start = g_get_monotonic_time ();
+  double seconds;
+
+  dossier_fake_server_set_fault (fixture->server, DOSSIER_FAKE_FAULT_STALL);
+  request_timeout = "2";
+  run_dossier (&run, TRUE, args);
+  request_timeout = NULL;
+  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+
+  g_test_message ("%.2f s: %s", seconds, run.err);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_one_line (run.err);
+  g_assert_nonnull (strstr (run.err, "did not answer within 2 seconds"));
+  g_assert_cmpfloat (seconds, >=, 1.5);
+  g_assert_cmpfloat (seconds, <, 10);
+}
+
+/* A redirect to another HrFlow-like server, which would answer the same
+ * lookup: it must receive nothing, so neither the key nor the email. */
+static void
+test_redirect_other_host (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(DossierFakeServer) other = dossier_fake_server_new ();
+  g_autoptr(GBytes) profile = load_profile_data ("seed-example.json");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *target = NULL;
+  g_auto(Run) run = { 0 };
+  SoupMessageHeaders *headers;
+
+  dossier_fake_server_add_account (other, TEST_USER_EMAIL, TEST_API_KEY, "all", "Test Team");
+  dossier_fake_server_add_profile (other, TEST_SOURCE, profile, &error);
+  g_assert_no_error (error);
+  dossier_fake_server_start (other, 0, &error);
+  g_assert_no_error (error);
+  target = g_strdup_printf ("%s/profile/indexing?source_key=%s&key=profile_key",
+                            dossier_fake_server_get_api_base (other), TEST_SOURCE);
+  dossier_fake_server_set_redirect_target (fixture->server, target);
+  dossier_fake_server_set_fault (fixture->server, DOSSIER_FAKE_FAULT_REDIRECT);
+
+  {
+    const char *args[] = { "--api-base", dossier_fake_server_get_api_base (fixture->server),
+                           "--source", TEST_SOURCE, "--key", "profile_key", "--export", "-", NULL };
+    run_dossier (&run, TRUE, args);
+  }
+
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  assert_one_line (run.err);
+  g_assert_nonnull (strstr (run.err, "Your credentials were not sent there."));
+  /* The first server had the credentials, the second nothing at all. */
+  g_assert_cmpstr (soup_message_headers_get_one (dossier_fake_server_get_last_headers (fixture->server), "X-API-KEY"),
+                   ==, TEST_API_KEY);
+  g_assert_cmpuint (dossier_fake_server_get_request_count (other), ==, 0);
+  headers = dossier_fake_server_get_last_headers (other);
+  g_assert_true (headers == NULL || soup_message_headers_get_one (headers, "X-API-KEY") == NULL);
+  g_assert_true (headers == NULL || soup_message_headers_get_one (headers, "X-USER-EMAIL") == NULL);
+}
+
+static void
+test_redirect_loop (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *target = g_strdup_printf ("%s/profile/indexing?source_key=%s&key=profile_key",
+                                             dossier_fake_server_get_api_base (fixture->server), TEST_SOURCE);
+  g_auto(Run) run = { 0 };
+  const char *args[] = { "--api-base", dossier_fake_server_get_api_base (fixture->server),
+                         "--source", TEST_SOURCE, "--key", "profile_key", "--export", "-", NULL };
+
+  dossier_fake_server_set_redirect_target (fixture->server, target);
+  dossier_fake_server_set_fault (fixture->server, DOSSIER_FAKE_FAULT_REDIRECT);
+  run_dossier (&run, TRUE, args);
+
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_one_line (run.err);
+  g_assert_nonnull (strstr (run.err, "redirected the request too many times"));
+  g_assert_cmpuint (dossier_fake_server_get_request_count (fixture->server), <=, 10);
+}
+
+/* Any other 4xx: an API base whose path the server does not know. */
+static void
+test_other_4xx (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *api_base = g_strconcat (dossier_fake_server_get_base_url (fixture->server), "/v2", NULL);
+  g_auto(Run) run = { 0 };
+  const char *args[] = { "--api-base", api_base, "--source", TEST_SOURCE,
+                         "--key", "profile_key", "--export", "-", NULL };
+
+  run_dossier (&run, TRUE, args);
+
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_one_line (run.err);
+  g_assert_nonnull (strstr (run.err, "HrFlow refused the request"));
+  g_assert_nonnull (strstr (run.err, "HTTP 404"));
+}
+
+/* Every field, and every item of every list, of the wrong type: the
+ * profile is exported all the same, as valid JSON. */
+static void
+test_export_wrong_types (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const struct { const char *fixture; const char *key; } cases[] = {
+    { "wrong-types.json", "0000000000000000000000000000000000000bad" },
+    { "wrong-types-items.json", "bad0bad0bad0bad0bad0bad0bad0bad0bad0bad0" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) bytes = load_profile_data (cases[i].fixture);
+      g_autoptr(JsonParser) fixture_parser = json_parser_new ();
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *out = g_build_filename (fixture->dir, cases[i].fixture, NULL);
+      g_autofree char *text = NULL;
+      g_autoptr(GBytes) keyed = NULL;
+      g_auto(Run) run = { 0 };
+      const char *args[] = { "--api-base", dossier_fake_server_get_api_base (fixture->server),
+                             "--source", TEST_SOURCE, "--key", cases[i].key, "--export", out, NULL };
+      JsonObject *root;
+
+      /* Served under a key of the right type. */
+      g_assert_true (json_parser_load_from_data (fixture_parser, g_bytes_get_data (bytes, NULL),
+                                                 g_bytes_get_size (bytes), NULL));
+      json_object_set_string_member (json_node_get_object (json_parser_get_root (fixture_parser)),
+                                     "key", cases[i].key);
+      json_generator_set_root (generator, json_parser_get_root (fixture_parser));
+      text = json_generator_to_data (generator, NULL);
+      keyed = g_bytes_new_take (text, strlen (text));
+      text = NULL;
+      dossier_fake_server_add_profile (fixture->server, TEST_SOURCE, keyed, &error);
+      g_assert_no_error (error);
+
+      run_dossier (&run, TRUE, args);
+      g_test_message ("%s: %s", cases[i].fixture, run.err);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpstr (run.err, ==, "");
+
+      json_parser_load_from_file (parser, out, &error);
+      g_assert_no_error (error);
+      g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+      root = json_node_get_object (json_parser_get_root (parser));
+      g_assert_cmpstr (json_object_get_string_member_with_default (root, "key", NULL), ==, cases[i].key);
     }
 }
 
@@ -595,6 +767,11 @@ main (int   argc,
   ADD ("/cli/error/not-found", test_not_found);
   ADD ("/cli/error/invalid-source", test_invalid_source);
   ADD ("/cli/error/faults", test_faults);
+  ADD ("/cli/error/stall", test_stall);
+  ADD ("/cli/error/redirect-other-host", test_redirect_other_host);
+  ADD ("/cli/error/redirect-loop", test_redirect_loop);
+  ADD ("/cli/error/other-4xx", test_other_4xx);
+  ADD ("/cli/export/wrong-types", test_export_wrong_types);
   ADD ("/cli/error/control-characters", test_control_characters_refused);
   ADD ("/cli/export-failure/disk-full", test_export_disk_full);
   ADD ("/cli/export-failure/read-only", test_export_read_only);

@@ -282,10 +282,32 @@ dossier_client_class_init (DossierClientClass *klass)
   G_OBJECT_CLASS (klass)->finalize = dossier_client_finalize;
 }
 
+/* The one place DOSSIER_REQUEST_TIMEOUT is read (see dossier-client.h):
+ * tests of the command line make a stalling server fail in seconds, and a
+ * recruiter on a very slow link may allow more.  Anything but a whole
+ * number of seconds up to an hour is ignored. */
+static guint
+default_request_timeout (void)
+{
+  const char *value = g_getenv ("DOSSIER_REQUEST_TIMEOUT");
+  guint64 seconds;
+
+  if (value == NULL || *value == '\0')
+    return DOSSIER_DEFAULT_REQUEST_TIMEOUT;
+
+  if (!g_ascii_string_to_unsigned (value, 10, 0, 3600, &seconds, NULL))
+    {
+      g_debug ("DOSSIER_REQUEST_TIMEOUT is not a number of seconds up to 3600: ignored");
+      return DOSSIER_DEFAULT_REQUEST_TIMEOUT;
+    }
+
+  return (guint) seconds;
+}
+
 static void
 dossier_client_init (DossierClient *self)
 {
-  self->request_timeout = DOSSIER_DEFAULT_REQUEST_TIMEOUT;
+  self->request_timeout = default_request_timeout ();
 }
 
 /* A header value may not hold a line break (it would inject headers) nor
@@ -826,6 +848,17 @@ profile_json_from_body (GBytes    *body,
   return g_bytes_ref (dossier_profile_get_raw_json (profile));
 }
 
+static gboolean
+looks_like_web_page (const char *text,
+                     gsize       length)
+{
+  gsize i = 0;
+
+  while (i < length && g_ascii_isspace (text[i]))
+    i++;
+  return i < length && text[i] == '<';
+}
+
 static void
 judge_thread (GTask        *task,
               gpointer      source_object,
@@ -901,6 +934,16 @@ judge_thread (GTask        *task,
       g_task_return_error (task, error_for_status (status, api_message,
                                                    request->retry_after,
                                                    request->write_only_key));
+      return;
+    }
+
+  /* A network's sign-in page, a proxy or a wrong API address answers 200
+   * with a web page: say so, rather than report a JSON syntax error. */
+  if (looks_like_web_page (text, length))
+    {
+      g_task_return_error (task, invalid_response_new (status,
+                                                       _("it is a web page, not HrFlow data; a network sign-in page, "
+                                                         "a proxy or a wrong API address may be in the way.")));
       return;
     }
 

@@ -9,7 +9,9 @@ G_BEGIN_DECLS
 
 #define DOSSIER_DEFAULT_API_BASE        "https://api.hrflow.ai/v1"
 /* Whole-request limit, on top of the session's connect and I/O timeouts, so
- * that a server that stalls mid-body ends in an error instead of a hang. */
+ * that a server that stalls mid-body ends in an error instead of a hang.
+ * The environment variable DOSSIER_REQUEST_TIMEOUT (whole seconds, 0 to
+ * 3600, 0 disables) replaces it for every client made afterwards. */
 #define DOSSIER_DEFAULT_REQUEST_TIMEOUT 30
 
 typedef enum
@@ -61,7 +63,8 @@ DossierClient   *dossier_client_new                  (SoupSession            *se
                                                       GError                **error);
 const char      *dossier_client_get_api_base         (DossierClient          *self);
 const char      *dossier_client_get_user_email       (DossierClient          *self);
-/* Seconds; 0 disables.  Defaults to DOSSIER_DEFAULT_REQUEST_TIMEOUT. */
+/* Seconds; 0 disables.  Defaults to DOSSIER_DEFAULT_REQUEST_TIMEOUT, or
+ * to DOSSIER_REQUEST_TIMEOUT from the environment. */
 void             dossier_client_set_request_timeout  (DossierClient          *self,
                                                       guint                   seconds);
 

@@ -59,6 +59,8 @@ struct _DossierFakeServer
   char               *redirect_target;
 
   guint               request_count;
+  guint               file_request_count;
+  guint               file_requests_with_credentials;
   GHashTable         *last_query;
   SoupMessageHeaders *last_headers;
   char               *last_path;
@@ -675,6 +677,13 @@ handler_cb (SoupServer        *server,
 
   if (g_str_has_prefix (path, "/files/"))
     {
+      SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+
+      self->file_request_count++;
+      if (soup_message_headers_get_one (headers, "X-API-KEY") != NULL ||
+          soup_message_headers_get_one (headers, "X-USER-EMAIL") != NULL)
+        self->file_requests_with_credentials++;
+
       if (g_strcmp0 (soup_server_message_get_method (msg), SOUP_METHOD_GET) != 0 &&
           g_strcmp0 (soup_server_message_get_method (msg), SOUP_METHOD_HEAD) != 0)
         soup_server_message_set_status (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, NULL);
@@ -1014,4 +1023,18 @@ dossier_fake_server_get_last_path (DossierFakeServer *self)
 {
   g_return_val_if_fail (DOSSIER_IS_FAKE_SERVER (self), NULL);
   return self->last_path;
+}
+
+guint
+dossier_fake_server_get_file_request_count (DossierFakeServer *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_FAKE_SERVER (self), 0);
+  return self->file_request_count;
+}
+
+guint
+dossier_fake_server_get_file_requests_with_credentials (DossierFakeServer *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_FAKE_SERVER (self), 0);
+  return self->file_requests_with_credentials;
 }

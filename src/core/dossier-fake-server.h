@@ -100,4 +100,10 @@ GHashTable        *dossier_fake_server_get_last_query      (DossierFakeServer  *
 SoupMessageHeaders *dossier_fake_server_get_last_headers   (DossierFakeServer  *self);
 const char        *dossier_fake_server_get_last_path       (DossierFakeServer  *self);
 
+/* Requests for files (pictures, attachments), counted apart from the API's,
+ * and how many of them carried X-API-KEY or X-USER-EMAIL: a storage host
+ * must never receive an HrFlow header, so tests assert the second is 0. */
+guint              dossier_fake_server_get_file_request_count        (DossierFakeServer *self);
+guint              dossier_fake_server_get_file_requests_with_credentials (DossierFakeServer *self);
+
 G_END_DECLS
