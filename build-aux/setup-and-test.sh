@@ -31,11 +31,11 @@ fi
 meson compile -C _build-asan
 # Any report fails the test that caused it: UBSan aborts at the first finding,
 # LeakSanitizer reports at exit.  GL is disabled because Mesa leaks a little
-# at unload, in a way LeakSanitizer cannot attribute to a library.
+# at unload, in a way LeakSanitizer cannot attribute to a library.  The
+# render suite only draws the window into PNGs, the same code paths as the
+# ui suite, at three times the cost: it runs in the first pass only.
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:fast_unwind_on_malloc=0:detect_stack_use_after_return=0 \
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 LSAN_OPTIONS=suppressions="$top/build-aux/sanitizers.supp":print_suppressions=0 \
-# The render suite only draws the window into PNGs, the same code paths as
-# the ui suite, at three times the cost: it runs in the first pass only.
 GDK_DEBUG=gl-disable \
   sh build-aux/run-tests.sh _build-asan --timeout-multiplier 3 --no-suite render
