@@ -77,6 +77,10 @@ struct _DossierProfileView
   DossierProfile       *profile;
   DossierPictureLoader *picture_loader;
   GCancellable         *picture_cancellable;
+
+  /* The sections below the first screen, built one per idle turn. */
+  guint                 stage_source;
+  guint                 next_stage;
 };
 
 G_DEFINE_FINAL_TYPE (DossierProfileView, dossier_profile_view, ADW_TYPE_BIN)
@@ -658,42 +662,79 @@ dup_show_all_items (guint n_items)
   return g_strdup_printf (ngettext ("Show All %'u Item", "Show All %'u Items", n_items), n_items);
 }
 
+/* The sections of rows, in the order they are shown. */
+enum {
+  ROW_SECTION_CERTIFICATIONS,
+  ROW_SECTION_COURSES,
+  ROW_SECTION_TASKS,
+  ROW_SECTION_JOBS,
+  ROW_SECTION_TAGS,
+  ROW_SECTION_METADATA,
+  ROW_SECTION_ATTACHMENTS,
+  N_ROW_SECTIONS
+};
+
 static void
-update_row_sections (DossierProfileView *self)
+update_row_section (DossierProfileView *self,
+                    guint               section)
 {
   DossierProfile *profile = self->profile;
-  struct {
-    GtkWidget                  *group;
-    DossierRowList             *list;
-    GListModel                 *model;
-    GtkListBoxCreateWidgetFunc  create_func;
-  } sections[] = {
-    { self->certifications_group, self->certifications_list,
-      g_object_ref (dossier_profile_get_certifications (profile)), create_named_value_row },
-    { self->courses_group, self->courses_list,
-      g_object_ref (dossier_profile_get_courses (profile)), create_named_value_row },
-    { self->tasks_group, self->tasks_list,
-      g_object_ref (dossier_profile_get_tasks (profile)), create_named_value_row },
-    { self->jobs_group, self->jobs_list,
-      filter_model (dossier_profile_get_labels (profile), label_has_content), create_label_row },
-    { self->tags_group, self->tags_list,
-      g_object_ref (dossier_profile_get_tags (profile)), create_property_row },
-    { self->metadata_group, self->metadata_list,
-      g_object_ref (dossier_profile_get_metadatas (profile)), create_property_row },
-    { self->attachments_group, self->attachments_list,
-      filter_model (dossier_profile_get_attachments (profile), attachment_has_content),
-      create_attachment_row },
-  };
+  GtkWidget *group = NULL;
+  DossierRowList *list = NULL;
+  g_autoptr(GListModel) model = NULL;
+  GtkListBoxCreateWidgetFunc create_func = NULL;
+  g_autofree char *show_all = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+  switch (section)
     {
-      guint n_items = g_list_model_get_n_items (sections[i].model);
-      g_autofree char *show_all = dup_show_all_items (n_items);
-
-      bind_list (self, sections[i].group, sections[i].list, sections[i].model,
-                 show_all, sections[i].create_func);
-      g_object_unref (sections[i].model);
+    case ROW_SECTION_CERTIFICATIONS:
+      group = self->certifications_group;
+      list = self->certifications_list;
+      model = g_object_ref (dossier_profile_get_certifications (profile));
+      create_func = create_named_value_row;
+      break;
+    case ROW_SECTION_COURSES:
+      group = self->courses_group;
+      list = self->courses_list;
+      model = g_object_ref (dossier_profile_get_courses (profile));
+      create_func = create_named_value_row;
+      break;
+    case ROW_SECTION_TASKS:
+      group = self->tasks_group;
+      list = self->tasks_list;
+      model = g_object_ref (dossier_profile_get_tasks (profile));
+      create_func = create_named_value_row;
+      break;
+    case ROW_SECTION_JOBS:
+      group = self->jobs_group;
+      list = self->jobs_list;
+      model = filter_model (dossier_profile_get_labels (profile), label_has_content);
+      create_func = create_label_row;
+      break;
+    case ROW_SECTION_TAGS:
+      group = self->tags_group;
+      list = self->tags_list;
+      model = g_object_ref (dossier_profile_get_tags (profile));
+      create_func = create_property_row;
+      break;
+    case ROW_SECTION_METADATA:
+      group = self->metadata_group;
+      list = self->metadata_list;
+      model = g_object_ref (dossier_profile_get_metadatas (profile));
+      create_func = create_property_row;
+      break;
+    case ROW_SECTION_ATTACHMENTS:
+      group = self->attachments_group;
+      list = self->attachments_list;
+      model = filter_model (dossier_profile_get_attachments (profile), attachment_has_content);
+      create_func = create_attachment_row;
+      break;
+    default:
+      g_assert_not_reached ();
     }
+
+  show_all = dup_show_all_items (g_list_model_get_n_items (model));
+  bind_list (self, group, list, model, show_all, create_func);
 }
 
 static void
@@ -1026,6 +1067,63 @@ scale_factor_changed_cb (DossierProfileView *self)
   load_picture (self);
 }
 
+/* The sections under the first screen, in the order they are built: one
+ * per idle turn, after the first frame of the new profile, so that no
+ * main-loop turn builds (and the first frame lays out) every widget of a
+ * large profile at once. */
+enum {
+  STAGE_SKILLS,
+  STAGE_CHIP_SECTIONS,
+  STAGE_ROW_SECTIONS,
+  STAGE_CONSENT = STAGE_ROW_SECTIONS + N_ROW_SECTIONS,
+  STAGE_RECORD,
+  STAGE_RESUME,
+  N_STAGES
+};
+
+static gboolean
+stage_cb (gpointer user_data)
+{
+  DossierProfileView *self = user_data;
+  guint stage = self->next_stage++;
+
+  if (stage == STAGE_SKILLS)
+    update_skills (self);
+  else if (stage == STAGE_CHIP_SECTIONS)
+    update_chip_sections (self);
+  else if (stage < STAGE_CONSENT)
+    update_row_section (self, stage - STAGE_ROW_SECTIONS);
+  else if (stage == STAGE_CONSENT)
+    update_consent (self);
+  else if (stage == STAGE_RECORD)
+    update_record (self);
+  else
+    update_resume (self);
+
+  if (self->next_stage < N_STAGES)
+    return G_SOURCE_CONTINUE;
+
+  self->stage_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+hide_later_sections (DossierProfileView *self)
+{
+  GtkWidget *groups[] = {
+    self->skills_group, self->languages_group, self->interests_group,
+    self->certifications_group, self->courses_group, self->tasks_group,
+    self->jobs_group, self->tags_group, self->metadata_group,
+    self->attachments_group, self->consent_group, self->record_group,
+    self->resume_group,
+  };
+
+  /* What the previous profile left there must not show under the new
+   * one's hero while it waits for its turn. */
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    gtk_widget_set_visible (groups[i], FALSE);
+}
+
 /* Public API */
 
 static void
@@ -1035,6 +1133,7 @@ update_all (DossierProfileView *self)
 
   g_cancellable_cancel (self->picture_cancellable);
   g_clear_object (&self->picture_cancellable);
+  g_clear_handle_id (&self->stage_source, g_source_remove);
 
   gtk_widget_set_visible (GTK_WIDGET (self->scrolled_window), has_profile);
   if (!has_profile)
@@ -1065,12 +1164,10 @@ update_all (DossierProfileView *self)
   set_label_text (self->summary_label, dossier_profile_get_summary (self->profile));
   gtk_widget_set_visible (self->summary_group, !is_empty (dossier_profile_get_summary (self->profile)));
   update_experiences (self);
-  update_skills (self);
-  update_chip_sections (self);
-  update_row_sections (self);
-  update_consent (self);
-  update_record (self);
-  update_resume (self);
+
+  hide_later_sections (self);
+  self->next_stage = 0;
+  self->stage_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, stage_cb, self, NULL);
 
   /* A new candidate starts at the top. */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
@@ -1180,6 +1277,7 @@ dossier_profile_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->picture_cancellable);
   g_clear_object (&self->picture_cancellable);
+  g_clear_handle_id (&self->stage_source, g_source_remove);
 
   /* The bin's child is a named template child: let the bin drop it first,
    * or both would unparent it. */
@@ -1313,4 +1411,12 @@ GtkWidget *
 dossier_profile_view_new (void)
 {
   return g_object_new (DOSSIER_TYPE_PROFILE_VIEW, NULL);
+}
+
+gboolean
+dossier_profile_view_get_building (DossierProfileView *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROFILE_VIEW (self), FALSE);
+
+  return self->stage_source != 0;
 }
