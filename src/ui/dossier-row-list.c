@@ -121,6 +121,27 @@ dossier_row_list_unbind (DossierRowList *self)
   update_button (self);
 }
 
+static void
+bind_model (DossierRowList             *self,
+            GListModel                 *model,
+            const char                 *show_all_label,
+            GtkListBoxCreateWidgetFunc  create_func,
+            gpointer                    user_data,
+            GDestroyNotify              user_data_free,
+            guint                       n_rows)
+{
+  dossier_row_list_unbind (self);
+
+  self->model = g_object_ref (model);
+  self->create_func = create_func;
+  self->user_data = user_data;
+  self->user_data_free = user_data_free;
+  gtk_label_set_text (self->show_all_label, show_all_label != NULL ? show_all_label : "");
+
+  add_chunk (self, n_rows);
+  update_button (self);
+}
+
 void
 dossier_row_list_bind_model (DossierRowList             *self,
                              GListModel                 *model,
@@ -133,16 +154,43 @@ dossier_row_list_bind_model (DossierRowList             *self,
   g_return_if_fail (G_IS_LIST_MODEL (model));
   g_return_if_fail (create_func != NULL);
 
-  dossier_row_list_unbind (self);
+  bind_model (self, model, show_all_label, create_func, user_data, user_data_free,
+              DOSSIER_ROW_LIST_INITIAL_ROWS);
+}
 
-  self->model = g_object_ref (model);
-  self->create_func = create_func;
-  self->user_data = user_data;
-  self->user_data_free = user_data_free;
-  gtk_label_set_text (self->show_all_label, show_all_label != NULL ? show_all_label : "");
+void
+dossier_row_list_bind_model_deferred (DossierRowList             *self,
+                                      GListModel                 *model,
+                                      const char                 *show_all_label,
+                                      GtkListBoxCreateWidgetFunc  create_func,
+                                      gpointer                    user_data,
+                                      GDestroyNotify              user_data_free)
+{
+  g_return_if_fail (DOSSIER_IS_ROW_LIST (self));
+  g_return_if_fail (G_IS_LIST_MODEL (model));
+  g_return_if_fail (create_func != NULL);
 
-  add_chunk (self, DOSSIER_ROW_LIST_INITIAL_ROWS);
+  bind_model (self, model, show_all_label, create_func, user_data, user_data_free, 0);
+}
+
+gboolean
+dossier_row_list_grow (DossierRowList *self,
+                       guint           n_rows)
+{
+  guint target;
+
+  g_return_val_if_fail (DOSSIER_IS_ROW_LIST (self), FALSE);
+
+  /* "Show All" already builds everything, a chunk per idle turn. */
+  if (self->model == NULL || self->fill_source != 0)
+    return FALSE;
+
+  target = MIN (DOSSIER_ROW_LIST_INITIAL_ROWS, g_list_model_get_n_items (self->model));
+  if (self->n_shown < target)
+    add_chunk (self, MIN (n_rows, target - self->n_shown));
   update_button (self);
+
+  return self->n_shown < target;
 }
 
 guint

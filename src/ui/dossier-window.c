@@ -42,6 +42,9 @@ struct _DossierWindow
   AdwBin               *profile_bin;
   GMenu                *main_menu;
 
+  /* Replaced profiles, until the view has moved on (see
+   * release_retired_profiles()). */
+  GPtrArray            *retired_profiles;
   /* Built on first use (see ensure_page()); NULL until then. */
   DossierProfileView   *profile_view;
   GtkWidget            *sign_in_page;
@@ -170,6 +173,7 @@ static void save_attachment_cb (DossierWindow      *self,
                                 DossierProfileView *view);
 static void signed_in_cb       (DossierWindow      *self,
                                 DossierAccount     *account);
+static void release_retired_profiles (DossierWindow *self);
 
 /* The sign-in page and the profile view are built the first time they are
  * needed, not with the window: together they were most of the window's
@@ -186,6 +190,8 @@ ensure_page (DossierWindow *self,
                                                dossier_application_get_picture_loader (self->application));
       g_signal_connect_object (self->profile_view, "save-attachment",
                                G_CALLBACK (save_attachment_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->profile_view, "notify::building",
+                               G_CALLBACK (release_retired_profiles), self, G_CONNECT_SWAPPED);
       adw_bin_set_child (self->profile_bin, GTK_WIDGET (self->profile_view));
     }
   else if (g_strcmp0 (name, "sign-in") == 0 && self->sign_in_page == NULL)
@@ -372,14 +378,48 @@ end_operation (DossierWindow *self)
 }
 
 static void
+release_cb (gpointer data,
+            gpointer user_data)
+{
+  /* No malloc_trim() here: it locks each arena in turn, the main thread's
+   * too, and the blocks go back to the arena of the worker that built the
+   * model, where the next model is built. */
+  g_object_unref (data);
+}
+
+/* The model of a large profile is tens of thousands of objects: freeing
+ * them took tens of milliseconds of the main loop when the next profile
+ * replaced it.  It is plain data, so a thread of its own drops the
+ * window's reference to a replaced profile, once the view has built the
+ * new one: the view drops its own references to the old lists (its rows)
+ * on the way, and the window's must be the last, or the lists would still
+ * be freed here. */
+static void
+release_retired_profiles (DossierWindow *self)
+{
+  static GThreadPool *pool;
+
+  if (self->retired_profiles == NULL || self->retired_profiles->len == 0 ||
+      (self->profile_view != NULL && dossier_profile_view_get_building (self->profile_view)))
+    return;
+
+  if (g_once_init_enter (&pool))
+    g_once_init_leave (&pool, g_thread_pool_new (release_cb, NULL, 1, FALSE, NULL));
+  while (self->retired_profiles->len > 0)
+    g_thread_pool_push (pool, g_ptr_array_steal_index (self->retired_profiles,
+                                                       self->retired_profiles->len - 1), NULL);
+}
+
+static void
 show_profile (DossierWindow  *self,
               DossierProfile *profile,
               const char     *file_name)
 {
+  DossierProfile *previous = g_steal_pointer (&self->profile);
   g_autofree char *name = dossier_profile_dup_display_name (profile);
   g_autofree char *subtitle = NULL;
 
-  g_set_object (&self->profile, profile);
+  self->profile = g_object_ref (profile);
   g_free (self->profile_file_name);
   self->profile_file_name = g_strdup (file_name);
 
@@ -398,6 +438,10 @@ show_profile (DossierWindow  *self,
   dossier_profile_view_set_profile (self->profile_view, profile);
   show_page (self, "profile");
   page_changed_cb (self);
+
+  if (previous != NULL)
+    g_ptr_array_add (self->retired_profiles, previous);
+  release_retired_profiles (self);
 }
 
 /* Errors */
@@ -1817,6 +1861,7 @@ dossier_window_dispose (GObject *object)
   g_clear_object (&self->last_lookup);
   g_clear_object (&self->pending_lookup);
   g_clear_object (&self->profile);
+  g_clear_pointer (&self->retired_profiles, g_ptr_array_unref);
   g_clear_pointer (&self->profile_file_name, g_free);
   g_clear_pointer (&self->sign_in_return_page, g_free);
   g_clear_pointer (&self->page_before_operation, g_free);
@@ -1897,6 +1942,7 @@ dossier_window_init (DossierWindow *self)
   GType drop_types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->retired_profiles = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (g_strcmp0 (PROFILE, "Devel") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

@@ -18,7 +18,10 @@
  * A lookup is driven as a person would: the lookup form is filled in
  * (dossier_window_set_lookup()) and `win.look-up` is activated.  It is
  * "shown" at the end of the first frame painted (the frame clock's
- * after-paint) with the profile page on screen holding the new profile;
+ * after-paint) with the profile page on screen holding the new profile
+ * and the view's first screen built (it builds a new profile a few widgets
+ * per frame, the hero, contact, summary and first experiences and
+ * educations first: an earlier frame would count a nearly empty page);
  * its picture is shown at the end of the first frame painted once the
  * profile view says it shows the picture.
  *
@@ -190,7 +193,8 @@ showing_wanted_profile (void)
   return g_strcmp0 (dossier_window_get_page_name (bench.window), "profile") == 0 &&
          profile != NULL &&
          g_strcmp0 (dossier_profile_get_key (profile), bench.key) == 0 &&
-         profile_view () != NULL && gtk_widget_get_mapped (bench.view);
+         profile_view () != NULL && gtk_widget_get_mapped (bench.view) &&
+         dossier_profile_view_get_first_screen_built (DOSSIER_PROFILE_VIEW (bench.view));
 }
 
 static void
