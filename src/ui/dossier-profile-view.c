@@ -1089,12 +1089,13 @@ scale_factor_changed_cb (DossierProfileView *self)
  * BUILD_BUDGET_US and lays it out, so that every frame stays short.  The
  * first screen (the hero, contact, summary and the first experiences and
  * educations) comes first, in the order it is read. */
-#define BUILD_BUDGET_US 3000
+#define BUILD_BUDGET_US 2000
 /* Rows of the first screen in each of the experience and education lists. */
 #define FIRST_SCREEN_ROWS 4
-/* Rows built per step: a row with its labels costs about a millisecond to
- * build and two to lay out. */
-#define ROWS_PER_STEP 2
+/* Rows built per step: an experience row costs about a millisecond to
+ * build and several times that to lay out and paint, so the time budget
+ * is checked after each row. */
+#define ROWS_PER_STEP 1
 
 enum {
   STEP_CONTACT,

@@ -20,6 +20,8 @@ struct _DossierRowList
   gpointer                    user_data;
   GDestroyNotify              user_data_free;
   guint                       n_shown;
+  /* The first chunk's rows: dossier_row_list_grow() extends it. */
+  GtkSliceListModel          *first_slice;
   guint                       fill_source;
 };
 
@@ -60,6 +62,8 @@ add_chunk (DossierRowList *self,
     gtk_widget_remove_css_class (previous, "last-chunk");
   gtk_widget_add_css_class (list_box, "last-chunk");
   gtk_box_append (GTK_BOX (self->chunks_box), list_box);
+  if (self->n_shown == 0)
+    g_set_object (&self->first_slice, slice);
   self->n_shown += size;
 }
 
@@ -117,6 +121,7 @@ dossier_row_list_unbind (DossierRowList *self)
   self->create_func = NULL;
   g_clear_object (&self->model);
   self->n_shown = 0;
+  g_clear_object (&self->first_slice);
 
   update_button (self);
 }
@@ -186,8 +191,16 @@ dossier_row_list_grow (DossierRowList *self,
     return FALSE;
 
   target = MIN (DOSSIER_ROW_LIST_INITIAL_ROWS, g_list_model_get_n_items (self->model));
-  if (self->n_shown < target)
-    add_chunk (self, MIN (n_rows, target - self->n_shown));
+  n_rows = MIN (n_rows, target - MIN (target, self->n_shown));
+  if (n_rows > 0 && self->first_slice == NULL)
+    add_chunk (self, n_rows);
+  else if (n_rows > 0)
+    {
+      /* The first rows stay in one list box: a chunk per step made the
+       * theme restyle, and GTK measure again, the rows before it. */
+      self->n_shown += n_rows;
+      gtk_slice_list_model_set_size (self->first_slice, self->n_shown);
+    }
   update_button (self);
 
   return self->n_shown < target;
