@@ -132,6 +132,19 @@ spin (guint ms)
   while (g_get_monotonic_time () < end);
 }
 
+/* The view builds the sections under its first screen in idle turns:
+ * waits until it has built them all. */
+static void
+wait_built (GtkWidget *view)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (dossier_profile_view_get_building (DOSSIER_PROFILE_VIEW (view)) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (dossier_profile_view_get_building (DOSSIER_PROFILE_VIEW (view)));
+}
+
 /* Fixtures */
 
 static DossierProfile *
@@ -183,6 +196,7 @@ show_profile (Shown          *shown,
   gtk_window_set_child (GTK_WINDOW (shown->window), shown->view);
   dossier_profile_view_set_profile (DOSSIER_PROFILE_VIEW (shown->view), profile);
   gtk_window_present (GTK_WINDOW (shown->window));
+  wait_built (shown->view);
   spin (50);
 }
 
@@ -711,6 +725,7 @@ test_switch_and_finalize (void)
 
   /* A new profile replaces every section: nothing of the old one stays. */
   dossier_profile_view_set_profile (DOSSIER_PROFILE_VIEW (view), rtl);
+  wait_built (view);
   spin (50);
   g_assert_null (find (view, is_label_with_text, "Amélie Durand"));
   g_assert_null (find (view, is_label_with_text, "Rust"));
