@@ -942,6 +942,7 @@ judge_thread (GTask        *task,
   if (looks_like_web_page (text, length))
     {
       g_task_return_error (task, invalid_response_new (status,
+                                                       /* Translators: completes “HrFlow’s answer could not be read: %s”; “it” is the answer. */
                                                        _("it is a web page, not HrFlow data; a network sign-in page, "
                                                          "a proxy or a wrong API address may be in the way.")));
       return;
