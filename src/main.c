@@ -3,7 +3,6 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <unistd.h>
 
 #include "dossier-headless.h"
@@ -55,33 +54,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(DossierOptions) options = NULL;
-  g_autoptr(GError) error = NULL;
+  int exit_status;
   g_autofree char *app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  /* Usage errors, --help and --version are answered here, as the window
-   * program would answer them, so that none of them loads GTK. */
-  options = dossier_options_parse ((const char * const *) argv, &error);
-  if (options == NULL)
-    {
-      g_printerr ("dossier: %s\n", error->message);
-      g_printerr ("%s\n", _("Run “dossier --help” to see the options."));
-      return DOSSIER_EXIT_USAGE;
-    }
-
-  if (options->version)
-    {
-      g_print ("dossier %s\n", PACKAGE_VERSION);
-      return DOSSIER_EXIT_OK;
-    }
-
-  if (options->export_path != NULL)
-    return dossier_headless_run (options);
+  /* Usage errors, --help, --version and the export are answered here, as
+   * the window program would answer them, so that none of them loads GTK. */
+  if (dossier_headless_handle_command_line (argv, &exit_status))
+    return exit_status;
 
   /* GLib before 2.76 hands small blocks out from its slice allocator,
    * which on the window's workload is much slower than malloc(): parsing a

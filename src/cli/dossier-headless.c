@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <gio/gunixoutputstream.h>
 
 #include "dossier-client.h"
@@ -290,4 +291,41 @@ dossier_headless_run (DossierOptions *options)
 
   g_clear_pointer (&state.profile, g_bytes_unref);
   return DOSSIER_EXIT_OK;
+}
+
+gboolean
+dossier_headless_handle_command_line (char **argv,
+                                      int   *exit_status)
+{
+  g_autoptr(DossierOptions) options = NULL;
+  g_autoptr(GError) error = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  options = dossier_options_parse ((const char * const *) argv, &error);
+  if (options == NULL)
+    {
+      g_printerr ("dossier: %s\n", error->message);
+      g_printerr ("%s\n", _("Run “dossier --help” to see the options."));
+      *exit_status = DOSSIER_EXIT_USAGE;
+      return TRUE;
+    }
+
+  if (options->version)
+    {
+      g_print ("dossier %s\n", PACKAGE_VERSION);
+      *exit_status = DOSSIER_EXIT_OK;
+      return TRUE;
+    }
+
+  if (options->export_path != NULL)
+    {
+      *exit_status = dossier_headless_run (options);
+      return TRUE;
+    }
+
+  return FALSE;
 }

@@ -844,6 +844,22 @@ show_folder_action (GtkWidget  *widget,
   gtk_show_uri (GTK_WINDOW (self), folder_uri, GDK_CURRENT_TIME);
 }
 
+/* A toast that says a file was written, with a button that opens its
+ * folder. */
+static void
+show_saved_toast (DossierWindow *self,
+                  GFile         *file,
+                  const char    *title)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Open Folder"));
+  adw_toast_set_action_name (toast, "win.show-folder");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 export_write_cb (GObject      *object,
                  GAsyncResult *result,
@@ -852,8 +868,6 @@ export_write_cb (GObject      *object,
   g_autoptr(OperationData) data = user_data;
   DossierWindow *self = data->window;
   g_autoptr(GError) error = NULL;
-  g_autofree char *uri = NULL;
-  AdwToast *toast;
 
   if (!dossier_exporter_write_finish (result, &error))
     {
@@ -866,14 +880,9 @@ export_write_cb (GObject      *object,
     return;
 
   /* Short, to fit a narrow window: the recruiter just chose the name. */
-  uri = g_file_get_uri (data->file);
   /* Translators: a toast beside an “Open Folder” button: keep both short,
    * they must fit a window 360 pixels wide. */
-  toast = adw_toast_new (_("Profile exported"));
-  adw_toast_set_button_label (toast, _("_Open Folder"));
-  adw_toast_set_action_name (toast, "win.show-folder");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  show_saved_toast (self, data->file, _("Profile exported"));
 }
 
 static void
@@ -1020,8 +1029,6 @@ download_cb (GObject      *object,
   g_autoptr(OperationData) data = user_data;
   DossierWindow *self = data->window;
   g_autoptr(GError) error = NULL;
-  g_autofree char *uri = NULL;
-  AdwToast *toast;
 
   if (!dossier_download_to_file_finish (result, &error))
     {
@@ -1033,14 +1040,9 @@ download_cb (GObject      *object,
   if (window_is_gone (self))
     return;
 
-  uri = g_file_get_uri (data->file);
   /* Translators: a toast beside an “Open Folder” button: keep both short,
    * they must fit a window 360 pixels wide. */
-  toast = adw_toast_new (_("Attachment saved"));
-  adw_toast_set_button_label (toast, _("_Open Folder"));
-  adw_toast_set_action_name (toast, "win.show-folder");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  show_saved_toast (self, data->file, _("Attachment saved"));
 }
 
 static void
