@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "dossier-fake-server.h"
+#include "dossier-profile-view.h"
 #include "dossier-property-row.h"
 #include "dossier-test-key.h"
 #include "dossier-ui-test.h"
@@ -117,6 +118,13 @@ test_welcome (void)
 }
 
 static gboolean
+is_profile_view (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return DOSSIER_IS_PROFILE_VIEW (widget);
+}
+
+static gboolean
 is_mapped_group_titled (GtkWidget     *widget,
                         gconstpointer  title)
 {
@@ -186,8 +194,16 @@ test_lookup_and_profile (void)
   g_assert_nonnull (button);
   gtk_widget_activate (button);
   g_assert_true (DOSSIER_TEST_WAIT_UNTIL (g_strcmp0 (dossier_window_get_page_name (window), "profile") == 0, 10000));
-  /* The page slides in: let it settle so that its rows are mapped. */
-  dossier_test_spin (500);
+  /* The view builds its sections over a few frames (fewer per second in
+   * a sanitizer build): wait until all of it is built. */
+  {
+    GtkWidget *view = NULL;
+
+    g_assert_true (DOSSIER_TEST_WAIT_UNTIL ((view = dossier_test_find_widget (root, is_profile_view, NULL)) != NULL &&
+                                            !dossier_profile_view_get_building (DOSSIER_PROFILE_VIEW (view)),
+                                            30000));
+    dossier_test_spin (100);
+  }
 
   g_assert_nonnull (dossier_test_find_widget (root, is_mapped_group_titled, "Expérience"));
   g_assert_nonnull (dossier_test_find_widget (root, is_mapped_group_titled, "Formation"));
