@@ -64,9 +64,9 @@
 
 #define SOURCE_KEY      "a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9"
 #define SEED_KEY        "profile_key"
-#define WRONG_KEY       "0000000000000000000000000000000000000bad"
+#define WRONG_KEY       "a1b2c3d4e5f60718293a4b5c6d7e8f9011223344"
 #define WRONG_ITEMS_KEY "bad0bad0bad0bad0bad0bad0bad0bad0bad0bad0"
-#define NULL_HEAVY_KEY  "0000000000000000000000000000000000000001"
+#define NULL_HEAVY_KEY  "1a2b3c4d5e6f708192a3b4c5d6e7f80911223344"
 #define PICTURE_KEY     "1111111111111111111111111111111111111111"
 #define PICTURE_NAME    "Pia Picture"
 #define UNKNOWN_KEY     "ffffffffffffffffffffffffffffffffffffffff"
@@ -172,7 +172,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->other);
 
   /* The key audit (tests/test-leak.sh) reads the exports left behind. */
-  if (g_getenv ("DOSSIER_TEST_KEEP_FILES") == NULL)
+  if (g_getenv ("DOSSIER_TEST_AUDIT") == NULL)
     {
       while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
         {
