@@ -1,13 +1,15 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Installs the Debian/Ubuntu packages listed in debian-packages.txt that are
-# not installed yet (through sudo when not root).  Nothing is done when all
-# are present, so it is cheap to run before every build.
+# Installs the Debian/Ubuntu packages listed in debian-packages.txt (or in
+# the list given as argument, e.g. benchmark-packages.txt) that are not
+# installed yet (through sudo when not root).  Nothing is done when all are
+# present, so it is cheap to run before every build.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
-packages=$(sed -e 's/#.*//' "$here/debian-packages.txt" | tr -s ' \n' ' ')
+list=${1:-$here/debian-packages.txt}
+packages=$(sed -e 's/#.*//' "$list" | tr -s ' \n' ' ')
 
 if [ "$(id -u)" -eq 0 ]; then
   sudo=""

@@ -23,4 +23,19 @@ unset DBUS_SESSION_BUS_ADDRESS DISPLAY WAYLAND_DISPLAY HRFLOW_API_KEY HRFLOW_USE
 xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" \
   dbus-run-session -- sh -c '
     printf %s dossier-test-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+    # The daemon forks before it owns its bus name and has unlocked the
+    # login collection: a test that came first would have D-Bus start a
+    # second daemon, or find no default collection.  Wait for both.
+    i=0
+    until dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+            org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q "boolean true" &&
+          dbus-send --session --print-reply --dest=org.freedesktop.secrets /org/freedesktop/secrets \
+            org.freedesktop.Secret.Service.ReadAlias string:default 2>/dev/null | grep -q "collection/login"; do
+      i=$((i + 1))
+      if [ "$i" -gt 100 ]; then
+        echo "run-tests.sh: gnome-keyring-daemon did not come up" >&2
+        exit 1
+      fi
+      sleep 0.1
+    done
     exec meson test -C "$0" --print-errorlogs "$@"' "$build" "$@"

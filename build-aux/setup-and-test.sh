@@ -4,7 +4,8 @@
 # The README's second command, and all that CI runs: installs what is
 # missing, then builds twice with --werror (a normal build, and one with
 # AddressSanitizer + UndefinedBehaviorSanitizer) and runs every test suite in
-# both, headless: Xvfb for the window, a private D-Bus session with an
+# both (but for the window renders and the key audit, which the sanitizer
+# pass skips), headless: Xvfb for the window, a private D-Bus session with an
 # unlocked gnome-keyring for the keyring, a throwaway HOME so that nothing of
 # the user's is read or written.  The first build's core tests also run
 # under Valgrind.

@@ -54,12 +54,14 @@ dir_of () {
   esac
 }
 bindir=$(dir_of "$(option bindir)")
+libexecdir=$(dir_of "$(option libexecdir)")
 datadir=$(dir_of "$(option datadir)")
 localedir=$(dir_of "$(option localedir)")
 
 # Every file that must be installed, and nothing else.
 {
   echo "$bindir/dossier"
+  echo "$libexecdir/dossier-app"
   echo "$datadir/applications/$app_id.desktop"
   echo "$datadir/dbus-1/services/$app_id.service"
   echo "$datadir/glib-2.0/schemas/$app_id.gschema.xml"

@@ -50,6 +50,44 @@ quit_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Serves each regular file of @path at /files/NAME, e.g. a profile's
+ * picture for the benchmarks, with its type guessed from name and bytes. */
+static gboolean
+add_files (DossierFakeServer  *server,
+           const char         *path,
+           GError            **error)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, error);
+  const char *name;
+
+  if (dir == NULL)
+    return FALSE;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file_path = g_build_filename (path, name, NULL);
+      g_autofree char *url_path = NULL;
+      g_autofree char *content_type = NULL;
+      g_autofree char *mime_type = NULL;
+      g_autofree char *contents = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      gsize length;
+
+      if (!g_file_test (file_path, G_FILE_TEST_IS_REGULAR))
+        continue;
+      if (!g_file_get_contents (file_path, &contents, &length, error))
+        return FALSE;
+
+      content_type = g_content_type_guess (name, (const guchar *) contents, length, NULL);
+      mime_type = g_content_type_get_mime_type (content_type);
+      bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+      url_path = g_strconcat ("/files/", name, NULL);
+      dossier_fake_server_add_file (server, url_path, bytes, mime_type);
+    }
+
+  return TRUE;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -65,6 +103,7 @@ main (int   argc,
   g_autofree char *permission = NULL;
   g_autofree char *fault_name = NULL;
   g_autofree char *redirect = NULL;
+  g_autofree char *files = NULL;
   int port = 0;
   const GOptionEntry entries[] = {
     { "port", 'p', 0, G_OPTION_ARG_INT, &port, "Port on 127.0.0.1 (default: any free port)", "PORT" },
@@ -75,6 +114,7 @@ main (int   argc,
     { "permission", 0, 0, G_OPTION_ARG_STRING, &permission, "Permission of --api-key: all, read or write", "PERM" },
     { "fault", 0, 0, G_OPTION_ARG_STRING, &fault_name, "Answer every API request with this failure", "NAME" },
     { "redirect-to", 0, 0, G_OPTION_ARG_STRING, &redirect, "Target of the redirect fault", "URL" },
+    { "files", 0, 0, G_OPTION_ARG_FILENAME, &files, "Serve every file of DIR at /files/NAME (pictures)", "DIR" },
     { NULL }
   };
 
@@ -145,6 +185,12 @@ main (int   argc,
 
   if (redirect != NULL)
     dossier_fake_server_set_redirect_target (server, redirect);
+
+  if (files != NULL && !add_files (server, files, &error))
+    {
+      g_printerr ("dossier-fake-hrflow: %s\n", error->message);
+      return 1;
+    }
 
   if (!dossier_fake_server_start (server, port, &error))
     {

@@ -7,10 +7,53 @@
  * visible title or label), and load fixtures as the fake server wants them. */
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <locale.h>
 
 #include "dossier-application.h"
 #include "dossier-window.h"
+
+/* Call before gtk_test_init(): translations come from the build tree
+ * (TESTS_LOCALEDIR, the .mo files of po/), so that a run with, say,
+ * LANGUAGE=fr LC_ALL=fr_FR.UTF-8 shows the French interface without
+ * installing anything.  A locale the system lacks is looked for among those
+ * compiled into the build tree (TESTS_LOCPATH, tests/make-test-locales.sh).
+ * Returns whether the C library accepted the locale of the environment; when
+ * it did not, the process falls back to C.UTF-8 (GTK would otherwise warn,
+ * which a test makes fatal). */
+static inline gboolean
+dossier_test_init_i18n (void)
+{
+  gboolean accepted = setlocale (LC_ALL, "") != NULL;
+
+#ifdef TESTS_LOCPATH
+  if (!accepted && g_getenv ("LOCPATH") == NULL &&
+      g_file_test (TESTS_LOCPATH, G_FILE_TEST_IS_DIR))
+    {
+      g_setenv ("LOCPATH", TESTS_LOCPATH, TRUE);
+      accepted = setlocale (LC_ALL, "") != NULL;
+      if (!accepted)
+        g_unsetenv ("LOCPATH");
+    }
+#endif
+
+  if (!accepted)
+    {
+      g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+      setlocale (LC_ALL, "");
+    }
+
+#ifdef TESTS_LOCALEDIR
+  bindtextdomain (GETTEXT_PACKAGE, TESTS_LOCALEDIR);
+#else
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+#endif
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  return accepted;
+}
 
 static gboolean
 dossier_test_tick_cb (gpointer user_data)

@@ -5,7 +5,17 @@
  * an error and the loading page, in light and dark, wide (1000×800) and
  * narrow (360×640), plus a tall wide render of each profile that shows
  * every section.  The files go to the build directory (screenshots/), or to
- * the folder given as DOSSIER_RENDER_DIR. */
+ * the folder given as DOSSIER_RENDER_DIR.
+ *
+ * The interface is in the language of the environment, with the build
+ * tree's translations; French, with French dates:
+ *
+ *   LANGUAGE=fr LC_ALL=fr_FR.UTF-8 DOSSIER_RENDER_DIR=/tmp/fr G_TEST_SRCDIR=$PWD/tests \
+ *   GSETTINGS_SCHEMA_DIR=_build/data GSETTINGS_BACKEND=memory \
+ *     xvfb-run -a dbus-run-session _build/tests/render-window
+ *
+ * (a locale the system lacks is taken from the build tree, where
+ * `meson compile -C _build tests/test-locales` puts fr_FR, de_DE and es_ES). */
 
 #include "config.h"
 
@@ -458,6 +468,8 @@ main (int   argc,
   const char *dir;
   int status;
 
+  if (!dossier_test_init_i18n ())
+    g_printerr ("render-window: the C library lacks the locale asked for: rendering in C.UTF-8\n");
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

@@ -94,6 +94,156 @@ test_pretty_print_keeps_tokens (void)
   g_assert_cmpstr (squeezed->str, ==, text);
 }
 
+/* Deep nesting in the pretty-printer: indentation wider than one copy of
+ * its space buffer. */
+static void
+test_pretty_print_deep (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autoptr(GBytes) pretty = NULL;
+  const guint levels = 200;
+
+  for (guint i = 0; i < levels; i++)
+    g_string_append_c (text, '[');
+  g_string_append_c (text, '1');
+  for (guint i = 0; i < levels; i++)
+    g_string_append_c (text, ']');
+
+  for (guint i = 0; i < levels; i++)
+    {
+      g_string_append_c (expected, '[');
+      g_string_append_c (expected, '\n');
+      for (guint j = 0; j < 2 * (i + 1); j++)
+        g_string_append_c (expected, ' ');
+    }
+  g_string_append_c (expected, '1');
+  for (guint i = levels; i > 0; i--)
+    {
+      g_string_append_c (expected, '\n');
+      for (guint j = 0; j < 2 * (i - 1); j++)
+        g_string_append_c (expected, ' ');
+      g_string_append_c (expected, ']');
+    }
+  g_string_append_c (expected, '\n');
+
+  pretty = dossier_json_pretty_print (text->str, text->len);
+  g_assert_cmpmem (g_bytes_get_data (pretty, NULL), g_bytes_get_size (pretty),
+                   expected->str, expected->len);
+}
+
+static void
+test_validate (void)
+{
+  /* Valid: every kind of value, escapes, UTF-8, white space around. */
+  const char *valid[] = {
+    "{}", "[]", " \n\t{ }\r\n", "0", "-0", "-0.5e+10", "1E5", "123456789012345678901234567890",
+    "true", "false", "null", "\"\"",
+    "{\"a\":[1,2.5,{\"b\":null}],\"c\":\"\\\" \\\\ \\/ \\b \\f \\n \\r \\t\"}",
+    "[\"\\u00e9 \\ud83d\\ude00 é 😀 \xe2\x82\xac\"]",
+    "{\"a\":1,\"a\":2}",
+  };
+  /* Invalid: truncated, trailing commas, bad tokens, control characters,
+   * broken UTF-8, what json-glib might treat differently. */
+  const char *invalid[] = {
+    "", " ", "{", "[", "{\"a\"}", "{\"a\":}", "{\"a\":1,}", "[1,]", "[,1]", "{,}", "[1 2]",
+    "{\"a\" 1}", "{1:2}", "[01]", "[1.]", "[.5]", "[1e]", "[+1]", "[-]", "[tru]", "[nul]",
+    "[True]", "[NaN]", "[Infinity]", "\"abc", "\"a\nb\"", "\"\\x\"", "\"\\u12\"",
+    "\"\\u0000\"", "\"\\ud800\"", "\"\\udc00\"", "\"\\ud800\\u0041\"", "\"\xff\"",
+    "\"\xc3\"", "[1]]", "[1] [2]", "{}}", "/* c */ {}", "{\"a\":1}x", "[1}", "{\"a\":1]",
+  };
+  g_autoptr(GString) deep = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      if (!dossier_json_validate (valid[i], strlen (valid[i]), 16))
+        g_error ("valid JSON refused: %s", valid[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      if (dossier_json_validate (invalid[i], strlen (invalid[i]), 16))
+        g_error ("invalid JSON accepted: %s", invalid[i]);
+    }
+
+  /* A NUL byte in the middle is not JSON. */
+  g_assert_false (dossier_json_validate ("[1,\0 2]", 7, 16));
+
+  /* The depth limit, as dossier_json_check_depth() counts it, and no
+   * recursion at 100,000 levels. */
+  g_assert_true (dossier_json_validate ("[[{\"a\":[]}]]", 12, 4));
+  g_assert_false (dossier_json_validate ("[[{\"a\":[]}]]", 12, 3));
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, ']');
+  g_assert_false (dossier_json_validate (deep->str, deep->len, DOSSIER_MAX_JSON_DEPTH));
+  g_assert_true (dossier_json_validate (deep->str, deep->len, 100000));
+}
+
+/* The members found in the validating pass are those
+ * dossier_json_find_member() finds by scanning. */
+static void
+test_validate_object_members (void)
+{
+  const char *text = "{ \"code\": 200, \"message\": \"a \\\"data\\\": 1\",\n"
+                     "  \"data\" : {\"x\": [1, 2, {\"data\": 3}], \"y\": \"}\", \"e\": []} , \"z\": null,"
+                     " \"d\\u0061ta\": {}, \"code\": [], \"w\": {}}";
+  const char *names[] = { "code", "message", "data", "z", "w", "missing", "x", "d\\u0061ta" };
+  g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (DossierJsonMember));
+
+  g_assert_true (dossier_json_validate_object (text, strlen (text), 16, members));
+  g_assert_cmpuint (members->len, ==, 7);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      gsize start = 0, end = 0, found_start = 0, found_end = 0;
+      gboolean scanned = dossier_json_find_member (text, strlen (text), names[i], &start, &end);
+      gboolean found = dossier_json_members_find (text, members, names[i], &found_start, &found_end);
+
+      g_assert_cmpint (found, ==, scanned);
+      if (found)
+        {
+          g_assert_cmpuint (found_start, ==, start);
+          g_assert_cmpuint (found_end, ==, end);
+        }
+    }
+
+  /* Not an object: valid, no members. */
+  g_array_set_size (members, 0);
+  g_assert_true (dossier_json_validate_object ("[{\"a\":1}]", 9, 16, members));
+  g_assert_cmpuint (members->len, ==, 0);
+}
+
+/* What the validator accepts, json-glib reads: it is only a fast path in
+ * front of json-glib, never more lenient. */
+static void
+test_validate_agrees_with_json_glib (void)
+{
+  const char *directory = g_test_get_filename (G_TEST_DIST, "fixtures", NULL);
+  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
+  const char *name;
+  guint checked = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (directory, name, NULL);
+      g_autofree char *contents = NULL;
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      gsize length;
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      if (dossier_json_validate (contents, length, DOSSIER_MAX_JSON_DEPTH))
+        {
+          g_assert_true (json_parser_load_from_data (parser, contents, length, NULL));
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, >, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -103,6 +253,10 @@ main (int   argc,
   g_test_add_func ("/json-text/depth-limit", test_depth_limit);
   g_test_add_func ("/json-text/find-member", test_find_member);
   g_test_add_func ("/json-text/pretty-print-keeps-tokens", test_pretty_print_keeps_tokens);
+  g_test_add_func ("/json-text/pretty-print-deep", test_pretty_print_deep);
+  g_test_add_func ("/json-text/validate", test_validate);
+  g_test_add_func ("/json-text/validate-object-members", test_validate_object_members);
+  g_test_add_func ("/json-text/validate-agrees-with-json-glib", test_validate_agrees_with_json_glib);
 
   return g_test_run ();
 }

@@ -17,7 +17,7 @@ srcdir=${1:?usage: test-leak.sh SOURCE_DIR BUILD_DIR}
 builddir=${2:?usage: test-leak.sh SOURCE_DIR BUILD_DIR}
 programs="test-json-text test-profile test-exporter test-client test-cli test-picture-loader
           test-credentials test-cli-keyring
-          test-sign-in test-profile-view test-window test-fault-matrix test-command-line
+          test-sign-in test-profile-view test-window test-fault-matrix test-command-line test-i18n
           test-soak"
 
 # The keyring's files are where the daemon of this session keeps them; look

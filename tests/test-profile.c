@@ -1309,6 +1309,47 @@ test_properties (void)
   g_assert_cmpstr (value_text, ==, "No");
 }
 
+/* A large answer (over the size from which the parse tree is freed in a
+ * thread of its own): the model is whole and right, and stays right while
+ * the tree is being freed behind it. */
+static void
+test_large (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"code\":200,\"message\":\"Profile details\",\"data\":"
+                                          "{\"key\":\"big\",\"info\":{\"full_name\":\"Big Profile\"},"
+                                          "\"experiences\":[");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint n_experiences = 3000;
+
+  for (guint i = 0; i < n_experiences; i++)
+    g_string_append_printf (text, "%s{\"key\":\"e%u\",\"title\":\"Title %u\",\"company\":\"Company\","
+                                  "\"date_start\":\"%u-01-01T00:00:00\",\"description\":\"%s\","
+                                  "\"skills\":[{\"name\":\"skill %u\",\"type\":\"hard\",\"value\":null}]}",
+                            i > 0 ? "," : "", i, i, 1000 + i,
+                            "A description long enough to make the answer large, as real ones are.", i);
+  g_string_append (text, "]}}");
+  g_assert_cmpuint (text->len, >, 256 * 1024);
+  bytes = g_bytes_new (text->str, text->len);
+
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autoptr(DossierProfile) profile = dossier_profile_new_from_response (bytes, &error);
+      g_autoptr(DossierExperience) newest = NULL;
+      GListModel *experiences;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (profile);
+      g_assert_cmpstr (dossier_profile_get_key (profile), ==, "big");
+      g_assert_cmpstr (dossier_profile_get_full_name (profile), ==, "Big Profile");
+      experiences = dossier_profile_get_experiences (profile);
+      g_assert_cmpuint (g_list_model_get_n_items (experiences), ==, n_experiences);
+      /* Newest first: the last one in the answer. */
+      newest = g_list_model_get_item (experiences, 0);
+      g_assert_cmpstr (dossier_experience_get_title (newest), ==, "Title 2999");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1334,6 +1375,7 @@ main (int   argc,
   g_test_add_func ("/profile/value-display", test_display);
   g_test_add_func ("/profile/errors", test_errors);
   g_test_add_func ("/profile/worker-thread", test_worker_thread);
+  g_test_add_func ("/profile/large", test_large);
   g_test_add_func ("/profile/properties", test_properties);
 
   return g_test_run ();

@@ -1153,7 +1153,6 @@ test_accounts (Fixture       *fixture,
   g_autofree char *label = g_strdup_printf ("%s on %s", DOSSIER_TEST_USER_EMAIL_2, host);
   g_autofree char *id = g_strconcat (DOSSIER_TEST_USER_EMAIL_2, "\n", api_base, NULL);
   g_autoptr(DossierAccount) remaining = NULL;
-  g_autofree char *remembered = NULL;
   DossierAccount *active;
 
   dossier_fake_server_add_account (fixture->server, DOSSIER_TEST_USER_EMAIL_2, DOSSIER_TEST_API_KEY_2, "all", "Second Team");
@@ -1172,8 +1171,11 @@ test_accounts (Fixture       *fixture,
   active = dossier_application_get_account (app);
   g_assert_cmpstr (dossier_account_get_api_key (active), ==, DOSSIER_TEST_API_KEY_2);
   /* Remembered, without the key. */
-  remembered = g_settings_get_string (dossier_application_get_settings (app), "active-account-email");
-  g_assert_cmpstr (remembered, ==, DOSSIER_TEST_USER_EMAIL_2);
+  {
+    g_autofree char *remembered = g_settings_get_string (dossier_application_get_settings (app),
+                                                         "active-account-email");
+    g_assert_cmpstr (remembered, ==, DOSSIER_TEST_USER_EMAIL_2);
+  }
 
   /* Lookups now go out with the second account's credentials. */
   look_up (fixture, SOURCE_KEY, DOSSIER_IDENTIFIER_KEY, SEED_KEY, "profile");

@@ -163,24 +163,30 @@ dossier_consent_permission_to_label (const char *permission)
   if (permission == NULL)
     return NULL;
 
-  /* Translators: what the candidate allows an algorithm to do with the
-   * profile: read it from the resume. */
+  /* The comments sit right above each string: xgettext gives translators
+   * only a comment that immediately precedes the line of the call. */
   if (g_str_equal (permission, "parsing"))
+    /* Translators: what the candidate allows an algorithm to do with the
+     * profile, shown in a table: read the profile from the resume. */
     return _("Parsing");
-  /* Translators: consent to show the profile's hidden details. */
   if (g_str_equal (permission, "revealing"))
+    /* Translators: a consent permission: show the profile's hidden details. */
     return _("Revealing");
-  /* Translators: consent to turn the profile into a vector for matching. */
   if (g_str_equal (permission, "embedding"))
+    /* Translators: a consent permission: turn the profile into a vector for
+     * matching. */
     return _("Embedding");
   if (g_str_equal (permission, "searching"))
+    /* Translators: a consent permission: find the profile in searches. */
     return _("Searching");
   if (g_str_equal (permission, "scoring"))
+    /* Translators: a consent permission: score the profile against jobs. */
     return _("Scoring");
   if (g_str_equal (permission, "reasoning"))
+    /* Translators: a consent permission: explain a score or a match. */
     return _("Reasoning");
-  /* Translators: consent to suggest training to the candidate. */
   if (g_str_equal (permission, "upskilling"))
+    /* Translators: a consent permission: suggest training to the candidate. */
     return _("Upskilling");
 
   return permission;

@@ -10,17 +10,23 @@
 GBytes *
 dossier_exporter_serialize (DossierProfile *profile)
 {
-  GBytes *raw;
+  g_return_val_if_fail (DOSSIER_IS_PROFILE (profile), NULL);
+
+  return dossier_exporter_serialize_json (dossier_profile_get_raw_json (profile));
+}
+
+GBytes *
+dossier_exporter_serialize_json (GBytes *raw_json)
+{
   gsize size;
   const char *text;
 
-  g_return_val_if_fail (DOSSIER_IS_PROFILE (profile), NULL);
+  g_return_val_if_fail (raw_json != NULL, NULL);
 
   /* Re-indenting the received text, rather than generating it again from a
    * JsonNode, is what keeps the export lossless: json-glib would rewrite
    * numbers (45.51241 becomes 45.512410000000003) and drop duplicates. */
-  raw = dossier_profile_get_raw_json (profile);
-  text = g_bytes_get_data (raw, &size);
+  text = g_bytes_get_data (raw_json, &size);
   return dossier_json_pretty_print (text, size);
 }
 
@@ -70,6 +76,18 @@ dossier_exporter_write (DossierProfile  *profile,
                         GCancellable    *cancellable,
                         GError         **error)
 {
+  g_return_val_if_fail (DOSSIER_IS_PROFILE (profile), FALSE);
+
+  return dossier_exporter_write_json (dossier_profile_get_raw_json (profile),
+                                      file, cancellable, error);
+}
+
+gboolean
+dossier_exporter_write_json (GBytes        *raw_json,
+                             GFile         *file,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   const char *path;
@@ -77,13 +95,13 @@ dossier_exporter_write (DossierProfile  *profile,
   gsize size;
   gboolean written;
 
-  g_return_val_if_fail (DOSSIER_IS_PROFILE (profile), FALSE);
+  g_return_val_if_fail (raw_json != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  bytes = dossier_exporter_serialize (profile);
+  bytes = dossier_exporter_serialize_json (raw_json);
   data = g_bytes_get_data (bytes, &size);
 
   /* The export goes to a temporary file beside the target, which is renamed

@@ -13,6 +13,10 @@ G_BEGIN_DECLS
  * `data`. */
 GBytes   *dossier_exporter_serialize      (DossierProfile       *profile);
 
+/* The same from the exact bytes of a `data` object (see
+ * dossier_client_get_profile_json_async()), which must be valid JSON. */
+GBytes   *dossier_exporter_serialize_json (GBytes               *raw_json);
+
 /* Writes the export atomically (temporary file in the same folder, then
  * rename): on failure an existing file is left untouched, and the error
  * (%DOSSIER_ERROR_EXPORT_FAILED) names the file and the reason. */
@@ -26,6 +30,12 @@ gboolean  dossier_exporter_write_finish   (GAsyncResult         *result,
 
 /* The same, blocking, for the command line and tests. */
 gboolean  dossier_exporter_write          (DossierProfile       *profile,
+                                           GFile                *file,
+                                           GCancellable         *cancellable,
+                                           GError              **error);
+
+/* The same from the exact bytes of a `data` object. */
+gboolean  dossier_exporter_write_json     (GBytes               *raw_json,
                                            GFile                *file,
                                            GCancellable         *cancellable,
                                            GError              **error);

@@ -28,6 +28,44 @@ gboolean  dossier_json_find_member         (const char  *text,
                                             gsize       *value_start,
                                             gsize       *value_end);
 
+/* Whether @text is exactly one JSON value as RFC 8259 defines it, in valid
+ * UTF-8, nested at most @max_depth deep; white space around it is allowed.
+ * It builds nothing and never recurses, so it is fast and safe on any
+ * input.  Stricter than json-glib on purpose (it refuses \u0000 and lone
+ * surrogates): a fast path that skips json-glib on valid answers and leaves
+ * anything unusual to it. */
+gboolean  dossier_json_validate            (const char  *text,
+                                            gsize        length,
+                                            guint        max_depth);
+
+/* A member of an object, as byte spans of its text: the name without its
+ * quotes (as spelt, escapes included), and the value. */
+typedef struct
+{
+  gsize name_start;
+  gsize name_end;
+  gsize value_start;
+  gsize value_end;
+} DossierJsonMember;
+
+/* The same validation; in the same pass, when @text is an object, appends
+ * the span of each of its own members to @members (a GArray of
+ * #DossierJsonMember), in order, so that a caller needing a few members of
+ * a large answer reads them without another pass.  On failure @members
+ * holds what was read so far. */
+gboolean  dossier_json_validate_object     (const char  *text,
+                                            gsize        length,
+                                            guint        max_depth,
+                                            GArray      *members);
+/* The value of the member called @name (plain spelling) among @members of
+ * @text, the last one when it occurs more than once (as json-glib keeps
+ * it), as dossier_json_find_member() would find it. */
+gboolean  dossier_json_members_find        (const char  *text,
+                                            GArray      *members,
+                                            const char  *name,
+                                            gsize       *value_start,
+                                            gsize       *value_end);
+
 /* Re-indents @text with two spaces, one member or element per line and a
  * final newline.  Tokens are copied byte for byte.  @text must be valid
  * JSON (parse it first). */

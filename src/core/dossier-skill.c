@@ -203,15 +203,20 @@ append_skills (GListStore       *store,
                DossierSkillType  default_type)
 {
   guint n = array ? json_array_get_length (array) : 0;
+  g_autoptr(GPtrArray) skills = g_ptr_array_new_full (n, g_object_unref);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(DossierSkill) skill =
-        dossier_skill_new_from_node (json_array_get_element (array, i), default_type);
+      DossierSkill *skill = dossier_skill_new_from_node (json_array_get_element (array, i), default_type);
 
       if (skill != NULL)
-        g_list_store_append (store, skill);
+        g_ptr_array_add (skills, skill);
     }
+
+  /* One splice, not an append per skill: each append emits items-changed. */
+  if (skills->len > 0)
+    g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0,
+                         skills->pdata, skills->len);
 }
 
 GListStore *

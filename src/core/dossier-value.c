@@ -335,15 +335,18 @@ dossier_named_value_list_new (JsonArray *array)
 {
   GListStore *store = g_list_store_new (DOSSIER_TYPE_NAMED_VALUE);
   guint n = array ? json_array_get_length (array) : 0;
+  g_autoptr(GPtrArray) values = g_ptr_array_new_full (n, g_object_unref);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(DossierNamedValue) value =
-        dossier_named_value_new_from_node (json_array_get_element (array, i));
+      DossierNamedValue *value = dossier_named_value_new_from_node (json_array_get_element (array, i));
 
       if (value != NULL)
-        g_list_store_append (store, value);
+        g_ptr_array_add (values, value);
     }
 
+  /* One splice, not an append per value: each append emits items-changed. */
+  if (values->len > 0)
+    g_list_store_splice (store, 0, 0, values->pdata, values->len);
   return store;
 }

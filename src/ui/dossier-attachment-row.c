@@ -39,8 +39,9 @@ dossier_attachment_type_to_label (const char *type)
   if (is_empty (type))
     return NULL;
 
-  /* Translators: kinds of files attached to a profile. */
   if (g_ascii_strcasecmp (type, "original") == 0)
+    /* Translators: kinds of files attached to a profile: the file the
+     * profile was made from, the resume, the cover letter, any other file. */
     return C_("attachment type", "Original File");
   if (g_ascii_strcasecmp (type, "resume") == 0)
     return C_("attachment type", "Resume");

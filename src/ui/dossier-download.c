@@ -35,8 +35,8 @@ fail (GTask        *task,
       return;
     }
 
-  /* TRANSLATORS: %s is a file name, the second %s the reason */
   g_task_return_new_error (task, DOSSIER_ERROR, DOSSIER_ERROR_EXPORT_FAILED,
+                           /* TRANSLATORS: %s is a file name, the second %s the reason */
                            _("Could not save “%s”: %s"), name, error->message);
   g_error_free (error);
 }
@@ -106,8 +106,9 @@ send_cb (GObject      *object,
   status = soup_message_get_status (download->message);
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
     {
-      /* TRANSLATORS: %u is an HTTP status such as 404 */
       fail (task, g_error_new (DOSSIER_ERROR, DOSSIER_ERROR_NOT_FOUND,
+                               /* TRANSLATORS: the reason after “Could not save “%s”: ”;
+                                * %u is an HTTP status such as 404 */
                                _("the storage server answered with error %u"), status));
       return;
     }
@@ -147,6 +148,7 @@ dossier_download_to_file_async (SoupSession         *session,
   if (scheme == NULL || (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0))
     {
       fail (task, g_error_new_literal (DOSSIER_ERROR, DOSSIER_ERROR_INVALID_ARGUMENT,
+                                       /* TRANSLATORS: the reason after “Could not save “%s”: ” */
                                        _("the attachment has no web address to download it from")));
       return;
     }

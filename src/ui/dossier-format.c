@@ -135,7 +135,8 @@ dossier_format_month_year (DossierDate *date)
     {
       /* Translators: a month and year in a date range, as in "Sep 2021"; see
        * the strftime-like format of g_date_time_format(). %b is the
-       * abbreviated month name and %Y the year. */
+       * abbreviated month name and %Y the year.  A no-break space keeps
+       * them on one line. */
       return g_date_time_format (datetime, C_("month and year", "%b %Y"));
     }
 
@@ -202,7 +203,8 @@ dossier_format_duration_months (int months)
     months_text = g_strdup_printf (ngettext ("%d mo", "%d mos", months), months);
 
   if (years_text != NULL && months_text != NULL)
-    /* Translators: years then months, as in "3 yrs 3 mos". */
+    /* Translators: years then months, as in "3 yrs 3 mos"; a no-break
+     * space keeps the duration on one line. */
     return g_strdup_printf (C_("duration", "%s %s"), years_text, months_text);
 
   return years_text != NULL ? g_steal_pointer (&years_text) : g_steal_pointer (&months_text);
@@ -358,8 +360,9 @@ dossier_format_stage (const char *stage)
   if (is_empty (stage))
     return NULL;
 
-  /* Translators: the stages a recruiter puts a candidate in for a job. */
   if (g_ascii_strcasecmp (stage, "yes") == 0)
+    /* Translators: the stages a recruiter puts a candidate in for a job:
+     * "Yes" (a match), "No", "Later" and "New" (not decided yet). */
     return g_strdup (C_("job stage", "Yes"));
   if (g_ascii_strcasecmp (stage, "no") == 0)
     return g_strdup (C_("job stage", "No"));

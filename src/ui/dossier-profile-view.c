@@ -77,6 +77,11 @@ struct _DossierProfileView
   DossierProfile       *profile;
   DossierPictureLoader *picture_loader;
   GCancellable         *picture_cancellable;
+
+  /* A new profile is built a few widgets per frame (build_tick_cb()). */
+  guint                 build_tick_id;
+  guint                 next_step;
+  GtkStringList        *pending_skills[3];
 };
 
 G_DEFINE_FINAL_TYPE (DossierProfileView, dossier_profile_view, ADW_TYPE_BIN)
@@ -85,6 +90,7 @@ enum {
   PROP_0,
   PROP_PROFILE,
   PROP_PICTURE_LOADER,
+  PROP_BUILDING,
   N_PROPS
 };
 
@@ -463,7 +469,8 @@ bind_list (DossierProfileView         *self,
       return;
     }
 
-  dossier_row_list_bind_model (list, model, show_all_label, create_func, self, NULL);
+  /* The rows come a few at a time, from build_tick_cb(). */
+  dossier_row_list_bind_model_deferred (list, model, show_all_label, create_func, self, NULL);
 }
 
 static void
@@ -571,15 +578,19 @@ set_chips (DossierChipBox *chips,
     gtk_widget_set_visible (heading, n_items > 0);
 }
 
+/* Sorts the skills by kind; the chips are made by show_skills(), one kind
+ * per step. */
 static void
-update_skills (DossierProfileView *self)
+sort_skills (DossierProfileView *self)
 {
   GListModel *skills = dossier_profile_get_skills (self->profile);
-  g_autoptr(GtkStringList) hard = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) soft = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) other = gtk_string_list_new (NULL);
   guint n = g_list_model_get_n_items (skills);
-  gboolean first_heading_done = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->pending_skills); i++)
+    {
+      g_clear_object (&self->pending_skills[i]);
+      self->pending_skills[i] = gtk_string_list_new (NULL);
+    }
 
   for (guint i = 0; i < n; i++)
     {
@@ -592,29 +603,37 @@ update_skills (DossierProfileView *self)
       switch (dossier_skill_get_skill_type (skill))
         {
         case DOSSIER_SKILL_HARD:
-          gtk_string_list_append (hard, name);
+          gtk_string_list_append (self->pending_skills[0], name);
           break;
         case DOSSIER_SKILL_SOFT:
-          gtk_string_list_append (soft, name);
+          gtk_string_list_append (self->pending_skills[1], name);
           break;
         case DOSSIER_SKILL_UNKNOWN:
         default:
-          gtk_string_list_append (other, name);
+          gtk_string_list_append (self->pending_skills[2], name);
           break;
         }
     }
+}
 
-  set_chips (self->hard_skills, self->hard_skills_heading, hard);
-  set_chips (self->soft_skills, self->soft_skills_heading, soft);
-  set_chips (self->other_skills, self->other_skills_heading, other);
+static void
+show_skills (DossierProfileView *self,
+             guint               kind)
+{
+  DossierChipBox *boxes[] = { self->hard_skills, self->soft_skills, self->other_skills };
+  GtkWidget *headings[] = { self->hard_skills_heading, self->soft_skills_heading, self->other_skills_heading };
+  gboolean first_heading_done = FALSE;
+
+  set_chips (boxes[kind], headings[kind], self->pending_skills[kind]);
+  g_clear_object (&self->pending_skills[kind]);
+  if (kind + 1 < G_N_ELEMENTS (boxes))
+    return;
 
   /* The first visible heading sits right under the group title. */
-  for (GtkWidget *heading = self->hard_skills_heading; heading != NULL;
-       heading = heading == self->hard_skills_heading ? self->soft_skills_heading
-                 : heading == self->soft_skills_heading ? self->other_skills_heading : NULL)
+  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
     {
-      gtk_widget_set_margin_top (heading, first_heading_done ? 12 : 0);
-      if (gtk_widget_get_visible (heading))
+      gtk_widget_set_margin_top (headings[i], first_heading_done ? 12 : 0);
+      if (gtk_widget_get_visible (headings[i]))
         first_heading_done = TRUE;
     }
 
@@ -658,42 +677,79 @@ dup_show_all_items (guint n_items)
   return g_strdup_printf (ngettext ("Show All %'u Item", "Show All %'u Items", n_items), n_items);
 }
 
+/* The sections of rows, in the order they are shown. */
+enum {
+  ROW_SECTION_CERTIFICATIONS,
+  ROW_SECTION_COURSES,
+  ROW_SECTION_TASKS,
+  ROW_SECTION_JOBS,
+  ROW_SECTION_TAGS,
+  ROW_SECTION_METADATA,
+  ROW_SECTION_ATTACHMENTS,
+  N_ROW_SECTIONS
+};
+
 static void
-update_row_sections (DossierProfileView *self)
+update_row_section (DossierProfileView *self,
+                    guint               section)
 {
   DossierProfile *profile = self->profile;
-  struct {
-    GtkWidget                  *group;
-    DossierRowList             *list;
-    GListModel                 *model;
-    GtkListBoxCreateWidgetFunc  create_func;
-  } sections[] = {
-    { self->certifications_group, self->certifications_list,
-      g_object_ref (dossier_profile_get_certifications (profile)), create_named_value_row },
-    { self->courses_group, self->courses_list,
-      g_object_ref (dossier_profile_get_courses (profile)), create_named_value_row },
-    { self->tasks_group, self->tasks_list,
-      g_object_ref (dossier_profile_get_tasks (profile)), create_named_value_row },
-    { self->jobs_group, self->jobs_list,
-      filter_model (dossier_profile_get_labels (profile), label_has_content), create_label_row },
-    { self->tags_group, self->tags_list,
-      g_object_ref (dossier_profile_get_tags (profile)), create_property_row },
-    { self->metadata_group, self->metadata_list,
-      g_object_ref (dossier_profile_get_metadatas (profile)), create_property_row },
-    { self->attachments_group, self->attachments_list,
-      filter_model (dossier_profile_get_attachments (profile), attachment_has_content),
-      create_attachment_row },
-  };
+  GtkWidget *group = NULL;
+  DossierRowList *list = NULL;
+  g_autoptr(GListModel) model = NULL;
+  GtkListBoxCreateWidgetFunc create_func = NULL;
+  g_autofree char *show_all = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+  switch (section)
     {
-      guint n_items = g_list_model_get_n_items (sections[i].model);
-      g_autofree char *show_all = dup_show_all_items (n_items);
-
-      bind_list (self, sections[i].group, sections[i].list, sections[i].model,
-                 show_all, sections[i].create_func);
-      g_object_unref (sections[i].model);
+    case ROW_SECTION_CERTIFICATIONS:
+      group = self->certifications_group;
+      list = self->certifications_list;
+      model = g_object_ref (dossier_profile_get_certifications (profile));
+      create_func = create_named_value_row;
+      break;
+    case ROW_SECTION_COURSES:
+      group = self->courses_group;
+      list = self->courses_list;
+      model = g_object_ref (dossier_profile_get_courses (profile));
+      create_func = create_named_value_row;
+      break;
+    case ROW_SECTION_TASKS:
+      group = self->tasks_group;
+      list = self->tasks_list;
+      model = g_object_ref (dossier_profile_get_tasks (profile));
+      create_func = create_named_value_row;
+      break;
+    case ROW_SECTION_JOBS:
+      group = self->jobs_group;
+      list = self->jobs_list;
+      model = filter_model (dossier_profile_get_labels (profile), label_has_content);
+      create_func = create_label_row;
+      break;
+    case ROW_SECTION_TAGS:
+      group = self->tags_group;
+      list = self->tags_list;
+      model = g_object_ref (dossier_profile_get_tags (profile));
+      create_func = create_property_row;
+      break;
+    case ROW_SECTION_METADATA:
+      group = self->metadata_group;
+      list = self->metadata_list;
+      model = g_object_ref (dossier_profile_get_metadatas (profile));
+      create_func = create_property_row;
+      break;
+    case ROW_SECTION_ATTACHMENTS:
+      group = self->attachments_group;
+      list = self->attachments_list;
+      model = filter_model (dossier_profile_get_attachments (profile), attachment_has_content);
+      create_func = create_attachment_row;
+      break;
+    default:
+      g_assert_not_reached ();
     }
+
+  show_all = dup_show_all_items (g_list_model_get_n_items (model));
+  bind_list (self, group, list, model, show_all, create_func);
 }
 
 static void
@@ -726,11 +782,13 @@ create_consent_mark (DossierConsentState  state,
     case DOSSIER_CONSENT_GRANTED:
       image = gtk_image_new_from_icon_name ("object-select-symbolic");
       gtk_widget_add_css_class (image, "consent-granted");
+      /* Translators: inserted in “%s: %s by the %s”, as in “Scoring: allowed by the owner”. */
       state_text = _("allowed");
       break;
     case DOSSIER_CONSENT_DENIED:
       image = gtk_image_new_from_icon_name ("window-close-symbolic");
       gtk_widget_add_css_class (image, "consent-denied");
+      /* Translators: inserted in “%s: %s by the %s”, as in “Scoring: not allowed by the owner”. */
       state_text = _("not allowed");
       break;
     case DOSSIER_CONSENT_UNSET:
@@ -738,6 +796,7 @@ create_consent_mark (DossierConsentState  state,
       image = gtk_image_new_from_icon_name ("list-remove-symbolic");
       gtk_widget_add_css_class (image, "consent-unset");
       gtk_widget_add_css_class (image, "dim-label");
+      /* Translators: inserted in “%s: %s by the %s”, as in “Scoring: not stated by the owner”. */
       state_text = _("not stated");
       break;
     }
@@ -782,8 +841,14 @@ update_consent (DossierProfileView *self)
       return;
     }
 
+  /* Translators: the headings of the consent table's columns: the
+   * permission, then what the owner (the candidate) and the controller
+   * (the organization that processes the data, as in the GDPR) allow.
+   * Keep them short: the table must fit a phone. */
   gtk_grid_attach (self->consent_grid, create_grid_heading (_("Permission")), 0, 0, 1, 1);
+  /* Translators: the candidate, who owns the data (a consent table heading). */
   gtk_grid_attach (self->consent_grid, create_grid_heading (_("Owner")), 1, 0, 1, 1);
+  /* Translators: the data controller, as in the GDPR (a consent table heading). */
   gtk_grid_attach (self->consent_grid, create_grid_heading (_("Controller")), 2, 0, 1, 1);
   gtk_widget_set_halign (gtk_grid_get_child_at (self->consent_grid, 0, 0), GTK_ALIGN_START);
 
@@ -801,10 +866,15 @@ update_consent (DossierProfileView *self)
       gtk_grid_attach (self->consent_grid, label, 0, row, 1, 1);
       gtk_grid_attach (self->consent_grid,
                        create_consent_mark (dossier_consent_get_owner (consent, permissions[i]),
+                                            /* Translators: inserted in “%s: %s by the %s”, as in
+                                             * “Scoring: allowed by the owner”; the owner is the candidate. */
                                             _("owner"), label_text),
                        1, row, 1, 1);
       gtk_grid_attach (self->consent_grid,
                        create_consent_mark (dossier_consent_get_controller (consent, permissions[i]),
+                                            /* Translators: inserted in “%s: %s by the %s”, as in
+                                             * “Scoring: allowed by the controller”; the data controller
+                                             * is the recruiting organization. */
                                             _("controller"), label_text),
                        2, row, 1, 1);
     }
@@ -1026,15 +1096,184 @@ scale_factor_changed_cb (DossierProfileView *self)
   load_picture (self);
 }
 
+/* Building a new profile.  All its widgets built in one main-loop turn,
+ * then laid out in one frame, stalled the main loop for 60-100 ms on an
+ * ordinary profile and some 300 ms on a large one.  Instead the view is
+ * built in steps, from a tick callback: each frame builds what fits in
+ * BUILD_BUDGET_US and lays it out, so that every frame stays short.  The
+ * first screen (the hero, contact, summary and the first experiences and
+ * educations) comes first, in the order it is read. */
+#define BUILD_BUDGET_US 2000
+/* Rows of the first screen in each of the experience and education lists. */
+#define FIRST_SCREEN_ROWS 4
+/* Rows built per step: an experience row costs about a millisecond to
+ * build and several times that to lay out and paint, so the time budget
+ * is checked after each row. */
+#define ROWS_PER_STEP 1
+
+enum {
+  STEP_CONTACT,
+  STEP_CONTACT_ROWS,
+  STEP_SUMMARY,
+  STEP_EXPERIENCES,
+  STEP_FIRST_EXPERIENCE_ROWS,
+  STEP_FIRST_EDUCATION_ROWS,
+  STEP_FIRST_SCREEN_DONE = STEP_FIRST_EDUCATION_ROWS,
+  STEP_EXPERIENCE_ROWS,
+  STEP_EDUCATION_ROWS,
+  STEP_SORT_SKILLS,
+  STEP_SKILLS,
+  STEP_CHIP_SECTIONS = STEP_SKILLS + 3,
+  STEP_ROW_SECTION,
+  STEP_CONSENT = STEP_ROW_SECTION + 2 * N_ROW_SECTIONS,
+  STEP_RECORD,
+  STEP_RESUME,
+  N_STEPS
+};
+
+static DossierRowList *
+row_section_list (DossierProfileView *self,
+                  guint               section)
+{
+  DossierRowList *lists[] = {
+    self->certifications_list, self->courses_list, self->tasks_list, self->jobs_list,
+    self->tags_list, self->metadata_list, self->attachments_list,
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (lists) == N_ROW_SECTIONS);
+  return lists[section];
+}
+
+static gboolean
+grow_to (DossierRowList *list,
+         guint           n_rows)
+{
+  if (dossier_row_list_get_n_shown (list) >= n_rows)
+    return FALSE;
+  return dossier_row_list_grow (list, MIN (ROWS_PER_STEP, n_rows - dossier_row_list_get_n_shown (list)));
+}
+
+/* Runs @step once; returns TRUE if it has more to do. */
+static gboolean
+run_step (DossierProfileView *self,
+          guint               step)
+{
+  switch (step)
+    {
+    case STEP_CONTACT:
+      update_contact (self);
+      return FALSE;
+    case STEP_CONTACT_ROWS:
+      return dossier_row_list_grow (self->contact_list, ROWS_PER_STEP);
+    case STEP_SUMMARY:
+      set_label_text (self->summary_label, dossier_profile_get_summary (self->profile));
+      gtk_widget_set_visible (self->summary_group, !is_empty (dossier_profile_get_summary (self->profile)));
+      return FALSE;
+    case STEP_EXPERIENCES:
+      update_experiences (self);
+      return FALSE;
+    case STEP_FIRST_EXPERIENCE_ROWS:
+      return grow_to (self->experience_list, FIRST_SCREEN_ROWS);
+    case STEP_FIRST_EDUCATION_ROWS:
+      return grow_to (self->education_list, FIRST_SCREEN_ROWS);
+    case STEP_EXPERIENCE_ROWS:
+      return dossier_row_list_grow (self->experience_list, ROWS_PER_STEP);
+    case STEP_EDUCATION_ROWS:
+      return dossier_row_list_grow (self->education_list, ROWS_PER_STEP);
+    case STEP_SORT_SKILLS:
+      sort_skills (self);
+      return FALSE;
+    case STEP_SKILLS:
+    case STEP_SKILLS + 1:
+    case STEP_SKILLS + 2:
+      show_skills (self, step - STEP_SKILLS);
+      return FALSE;
+    case STEP_CHIP_SECTIONS:
+      update_chip_sections (self);
+      return FALSE;
+    case STEP_CONSENT:
+      update_consent (self);
+      return FALSE;
+    case STEP_RECORD:
+      update_record (self);
+      return FALSE;
+    case STEP_RESUME:
+      update_resume (self);
+      return FALSE;
+    default:
+      g_assert (step >= STEP_ROW_SECTION && step < STEP_CONSENT);
+      if ((step - STEP_ROW_SECTION) % 2 == 0)
+        {
+          update_row_section (self, (step - STEP_ROW_SECTION) / 2);
+          return FALSE;
+        }
+      return dossier_row_list_grow (row_section_list (self, (step - STEP_ROW_SECTION) / 2), ROWS_PER_STEP);
+    }
+}
+
+static gboolean
+build_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  DossierProfileView *self = DOSSIER_PROFILE_VIEW (widget);
+  gint64 start = g_get_monotonic_time ();
+
+  do
+    {
+      if (!run_step (self, self->next_step))
+        self->next_step++;
+    }
+  while (self->next_step < N_STEPS && g_get_monotonic_time () - start < BUILD_BUDGET_US);
+
+  if (self->next_step < N_STEPS)
+    return G_SOURCE_CONTINUE;
+
+  self->build_tick_id = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUILDING]);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_building (DossierProfileView *self)
+{
+  if (self->build_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->build_tick_id);
+  self->build_tick_id = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (self->pending_skills); i++)
+    g_clear_object (&self->pending_skills[i]);
+}
+
+static void
+hide_sections (DossierProfileView *self)
+{
+  GtkWidget *groups[] = {
+    self->contact_group, self->summary_group, self->experience_group, self->education_group,
+    self->skills_group, self->languages_group, self->interests_group,
+    self->certifications_group, self->courses_group, self->tasks_group,
+    self->jobs_group, self->tags_group, self->metadata_group,
+    self->attachments_group, self->consent_group, self->record_group,
+    self->resume_group,
+  };
+
+  /* What the previous profile left there must not show under the new
+   * one's hero while it waits for its turn. */
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    gtk_widget_set_visible (groups[i], FALSE);
+}
+
 /* Public API */
 
 static void
 update_all (DossierProfileView *self)
 {
   gboolean has_profile = self->profile != NULL;
+  gboolean was_building;
 
   g_cancellable_cancel (self->picture_cancellable);
   g_clear_object (&self->picture_cancellable);
+  was_building = self->build_tick_id != 0;
+  stop_building (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->scrolled_window), has_profile);
   if (!has_profile)
@@ -1057,20 +1296,17 @@ update_all (DossierProfileView *self)
       dossier_chip_box_set_model (self->interests_chips, NULL);
       clear_container (GTK_WIDGET (self->consent_grid));
       clear_container (GTK_WIDGET (self->record_list));
+      if (was_building)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUILDING]);
       return;
     }
 
   update_hero (self);
-  update_contact (self);
-  set_label_text (self->summary_label, dossier_profile_get_summary (self->profile));
-  gtk_widget_set_visible (self->summary_group, !is_empty (dossier_profile_get_summary (self->profile)));
-  update_experiences (self);
-  update_skills (self);
-  update_chip_sections (self);
-  update_row_sections (self);
-  update_consent (self);
-  update_record (self);
-  update_resume (self);
+  hide_sections (self);
+  self->next_step = 0;
+  self->build_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), build_tick_cb, NULL, NULL);
+  if (!was_building)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUILDING]);
 
   /* A new candidate starts at the top. */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
@@ -1147,6 +1383,9 @@ dossier_profile_view_get_property (GObject    *object,
     case PROP_PICTURE_LOADER:
       g_value_set_object (value, self->picture_loader);
       break;
+    case PROP_BUILDING:
+      g_value_set_boolean (value, dossier_profile_view_get_building (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1180,6 +1419,7 @@ dossier_profile_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->picture_cancellable);
   g_clear_object (&self->picture_cancellable);
+  stop_building (self);
 
   /* The bin's child is a named template child: let the bin drop it first,
    * or both would unparent it. */
@@ -1210,6 +1450,10 @@ dossier_profile_view_class_init (DossierProfileViewClass *klass)
     g_param_spec_object ("picture-loader", NULL, NULL,
                          DOSSIER_TYPE_PICTURE_LOADER,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* TRUE while a new profile is still being built, a few widgets a frame. */
+  properties[PROP_BUILDING] =
+    g_param_spec_boolean ("building", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1313,4 +1557,20 @@ GtkWidget *
 dossier_profile_view_new (void)
 {
   return g_object_new (DOSSIER_TYPE_PROFILE_VIEW, NULL);
+}
+
+gboolean
+dossier_profile_view_get_building (DossierProfileView *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROFILE_VIEW (self), FALSE);
+
+  return self->build_tick_id != 0;
+}
+
+gboolean
+dossier_profile_view_get_first_screen_built (DossierProfileView *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROFILE_VIEW (self), FALSE);
+
+  return self->profile != NULL && (self->build_tick_id == 0 || self->next_step > STEP_FIRST_SCREEN_DONE);
 }

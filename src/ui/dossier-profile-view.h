@@ -42,5 +42,10 @@ void            dossier_profile_view_set_picture_loader  (DossierProfileView   *
 DossierPictureLoader *dossier_profile_view_get_picture_loader (DossierProfileView *self);
 /* TRUE once the picture has arrived and replaced the initials. */
 gboolean        dossier_profile_view_get_showing_picture (DossierProfileView   *self);
+/* A new profile is built a few widgets per frame, the first screen first
+ * (the hero, contact, summary, the first experiences and educations):
+ * "building" is TRUE until all of it is built. */
+gboolean        dossier_profile_view_get_building        (DossierProfileView   *self);
+gboolean        dossier_profile_view_get_first_screen_built (DossierProfileView *self);
 
 G_END_DECLS

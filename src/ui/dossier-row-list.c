@@ -20,6 +20,8 @@ struct _DossierRowList
   gpointer                    user_data;
   GDestroyNotify              user_data_free;
   guint                       n_shown;
+  /* The first chunk's rows: dossier_row_list_grow() extends it. */
+  GtkSliceListModel          *first_slice;
   guint                       fill_source;
 };
 
@@ -60,6 +62,8 @@ add_chunk (DossierRowList *self,
     gtk_widget_remove_css_class (previous, "last-chunk");
   gtk_widget_add_css_class (list_box, "last-chunk");
   gtk_box_append (GTK_BOX (self->chunks_box), list_box);
+  if (self->n_shown == 0)
+    g_set_object (&self->first_slice, slice);
   self->n_shown += size;
 }
 
@@ -117,7 +121,29 @@ dossier_row_list_unbind (DossierRowList *self)
   self->create_func = NULL;
   g_clear_object (&self->model);
   self->n_shown = 0;
+  g_clear_object (&self->first_slice);
 
+  update_button (self);
+}
+
+static void
+bind_model (DossierRowList             *self,
+            GListModel                 *model,
+            const char                 *show_all_label,
+            GtkListBoxCreateWidgetFunc  create_func,
+            gpointer                    user_data,
+            GDestroyNotify              user_data_free,
+            guint                       n_rows)
+{
+  dossier_row_list_unbind (self);
+
+  self->model = g_object_ref (model);
+  self->create_func = create_func;
+  self->user_data = user_data;
+  self->user_data_free = user_data_free;
+  gtk_label_set_text (self->show_all_label, show_all_label != NULL ? show_all_label : "");
+
+  add_chunk (self, n_rows);
   update_button (self);
 }
 
@@ -133,16 +159,51 @@ dossier_row_list_bind_model (DossierRowList             *self,
   g_return_if_fail (G_IS_LIST_MODEL (model));
   g_return_if_fail (create_func != NULL);
 
-  dossier_row_list_unbind (self);
+  bind_model (self, model, show_all_label, create_func, user_data, user_data_free,
+              DOSSIER_ROW_LIST_INITIAL_ROWS);
+}
 
-  self->model = g_object_ref (model);
-  self->create_func = create_func;
-  self->user_data = user_data;
-  self->user_data_free = user_data_free;
-  gtk_label_set_text (self->show_all_label, show_all_label != NULL ? show_all_label : "");
+void
+dossier_row_list_bind_model_deferred (DossierRowList             *self,
+                                      GListModel                 *model,
+                                      const char                 *show_all_label,
+                                      GtkListBoxCreateWidgetFunc  create_func,
+                                      gpointer                    user_data,
+                                      GDestroyNotify              user_data_free)
+{
+  g_return_if_fail (DOSSIER_IS_ROW_LIST (self));
+  g_return_if_fail (G_IS_LIST_MODEL (model));
+  g_return_if_fail (create_func != NULL);
 
-  add_chunk (self, DOSSIER_ROW_LIST_INITIAL_ROWS);
+  bind_model (self, model, show_all_label, create_func, user_data, user_data_free, 0);
+}
+
+gboolean
+dossier_row_list_grow (DossierRowList *self,
+                       guint           n_rows)
+{
+  guint target;
+
+  g_return_val_if_fail (DOSSIER_IS_ROW_LIST (self), FALSE);
+
+  /* "Show All" already builds everything, a chunk per idle turn. */
+  if (self->model == NULL || self->fill_source != 0)
+    return FALSE;
+
+  target = MIN (DOSSIER_ROW_LIST_INITIAL_ROWS, g_list_model_get_n_items (self->model));
+  n_rows = MIN (n_rows, target - MIN (target, self->n_shown));
+  if (n_rows > 0 && self->first_slice == NULL)
+    add_chunk (self, n_rows);
+  else if (n_rows > 0)
+    {
+      /* The first rows stay in one list box: a chunk per step made the
+       * theme restyle, and GTK measure again, the rows before it. */
+      self->n_shown += n_rows;
+      gtk_slice_list_model_set_size (self->first_slice, self->n_shown);
+    }
   update_button (self);
+
+  return self->n_shown < target;
 }
 
 guint

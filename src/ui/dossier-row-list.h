@@ -31,6 +31,19 @@ void        dossier_row_list_bind_model   (DossierRowList             *self,
                                            GtkListBoxCreateWidgetFunc  create_func,
                                            gpointer                    user_data,
                                            GDestroyNotify              user_data_free);
+/* Like dossier_row_list_bind_model(), but builds no row yet: then
+ * dossier_row_list_grow() builds the first rows a few at a time, so that
+ * no main-loop turn builds (and no frame lays out) all of them at once. */
+void        dossier_row_list_bind_model_deferred (DossierRowList             *self,
+                                                  GListModel                 *model,
+                                                  const char                 *show_all_label,
+                                                  GtkListBoxCreateWidgetFunc  create_func,
+                                                  gpointer                    user_data,
+                                                  GDestroyNotify              user_data_free);
+/* Builds up to @n_rows more of the first DOSSIER_ROW_LIST_INITIAL_ROWS rows;
+ * returns TRUE while some of them remain to be built. */
+gboolean    dossier_row_list_grow         (DossierRowList             *self,
+                                           guint                       n_rows);
 void        dossier_row_list_unbind       (DossierRowList             *self);
 /* How many rows exist now. */
 guint       dossier_row_list_get_n_shown  (DossierRowList             *self);

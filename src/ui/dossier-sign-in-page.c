@@ -227,10 +227,15 @@ static const char *
 describe_permission (const char *permission)
 {
   if (g_strcmp0 (permission, "all") == 0)
+    /* Translators: a key's permission, inserted in “This key has %s
+     * permission.”; HrFlow's own word is shown for a permission not
+     * listed here. */
     return _("read and write");
   if (g_strcmp0 (permission, "read") == 0)
+    /* Translators: a key's permission, inserted in “This key has %s permission.” */
     return _("read-only");
   if (g_strcmp0 (permission, "write") == 0)
+    /* Translators: a key's permission, inserted in “This key has %s permission.” */
     return _("write-only");
   return permission;
 }
@@ -242,6 +247,7 @@ describe_auth (DossierAuthInfo *info)
   const char *permission = describe_permission (dossier_auth_info_get_permission (info));
 
   if (permission == NULL)
+    /* Translators: a key's permission, inserted in “This key has %s permission.” */
     permission = _("unknown");
 
   if (team != NULL && *team != '\0')
@@ -250,6 +256,7 @@ describe_auth (DossierAuthInfo *info)
     return g_strdup_printf (_("This key belongs to the team “%s” and has %s permission."),
                             team, permission);
 
+  /* Translators: %s is the key's permission, e.g. "read-only". */
   return g_strdup_printf (_("This key has %s permission."), permission);
 }
 

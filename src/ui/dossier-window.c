@@ -39,9 +39,14 @@ struct _DossierWindow
   GtkButton            *error_button;
   AdwWindowTitle       *profile_title;
   GtkButton            *export_button;
-  DossierProfileView   *profile_view;
+  AdwBin               *profile_bin;
   GMenu                *main_menu;
 
+  /* Replaced profiles, until the view has moved on (see
+   * release_retired_profiles()). */
+  GPtrArray            *retired_profiles;
+  /* Built on first use (see ensure_page()); NULL until then. */
+  DossierProfileView   *profile_view;
   GtkWidget            *sign_in_page;
   GSimpleAction        *account_action;
 
@@ -163,6 +168,45 @@ page_depth (const char *name)
   return 0;
 }
 
+static void save_attachment_cb (DossierWindow      *self,
+                                DossierAttachment  *attachment,
+                                DossierProfileView *view);
+static void signed_in_cb       (DossierWindow      *self,
+                                DossierAccount     *account);
+static void release_retired_profiles (DossierWindow *self);
+
+/* The sign-in page and the profile view are built the first time they are
+ * needed, not with the window: together they were most of the window's
+ * construction (about 20 ms of a 30-40 ms build), and most starts show
+ * neither: the first frame comes sooner. */
+static void
+ensure_page (DossierWindow *self,
+             const char    *name)
+{
+  if (g_strcmp0 (name, "profile") == 0 && self->profile_view == NULL)
+    {
+      self->profile_view = DOSSIER_PROFILE_VIEW (dossier_profile_view_new ());
+      dossier_profile_view_set_picture_loader (self->profile_view,
+                                               dossier_application_get_picture_loader (self->application));
+      g_signal_connect_object (self->profile_view, "save-attachment",
+                               G_CALLBACK (save_attachment_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->profile_view, "notify::building",
+                               G_CALLBACK (release_retired_profiles), self, G_CONNECT_SWAPPED);
+      adw_bin_set_child (self->profile_bin, GTK_WIDGET (self->profile_view));
+    }
+  else if (g_strcmp0 (name, "sign-in") == 0 && self->sign_in_page == NULL)
+    {
+      /* The sign-in page, from the keyring side, checks and stores accounts. */
+      self->sign_in_page = dossier_sign_in_page_new ();
+      dossier_sign_in_page_set_session (DOSSIER_SIGN_IN_PAGE (self->sign_in_page),
+                                        dossier_application_get_session (self->application));
+      dossier_sign_in_page_set_credentials (DOSSIER_SIGN_IN_PAGE (self->sign_in_page),
+                                            dossier_application_get_credentials (self->application));
+      g_signal_connect_object (self->sign_in_page, "signed-in", G_CALLBACK (signed_in_cb), self, G_CONNECT_SWAPPED);
+      adw_bin_set_child (self->sign_in_bin, self->sign_in_page);
+    }
+}
+
 static void
 show_page (DossierWindow *self,
            const char    *name)
@@ -172,12 +216,19 @@ show_page (DossierWindow *self,
   GtkStackTransitionType transition;
   int from = page_depth (current), to = page_depth (name);
 
+  ensure_page (self, name);
   if (g_strcmp0 (current, name) == 0)
     return;
 
   /* Between the loading page and what it leads to, or for the first page,
    * a fade: nothing moved. */
-  if (current == NULL || from == to || g_str_equal (name, "loading") || g_strcmp0 (current, "loading") == 0)
+  /* A profile page holding a freshly built view appears at once: a
+   * crossfade or a slide paints both pages in every frame of the
+   * transition, and the first of those frames also lays the new view out,
+   * which stalled the main loop for 40-60 ms on an ordinary profile. */
+  if (g_str_equal (name, "profile"))
+    transition = GTK_STACK_TRANSITION_TYPE_NONE;
+  else if (current == NULL || from == to || g_str_equal (name, "loading") || g_strcmp0 (current, "loading") == 0)
     transition = GTK_STACK_TRANSITION_TYPE_CROSSFADE;
   else if ((to > from) != rtl)
     transition = GTK_STACK_TRANSITION_TYPE_SLIDE_LEFT;
@@ -327,14 +378,48 @@ end_operation (DossierWindow *self)
 }
 
 static void
+release_cb (gpointer data,
+            gpointer user_data)
+{
+  /* No malloc_trim() here: it locks each arena in turn, the main thread's
+   * too, and the blocks go back to the arena of the worker that built the
+   * model, where the next model is built. */
+  g_object_unref (data);
+}
+
+/* The model of a large profile is tens of thousands of objects: freeing
+ * them took tens of milliseconds of the main loop when the next profile
+ * replaced it.  It is plain data, so a thread of its own drops the
+ * window's reference to a replaced profile, once the view has built the
+ * new one: the view drops its own references to the old lists (its rows)
+ * on the way, and the window's must be the last, or the lists would still
+ * be freed here. */
+static void
+release_retired_profiles (DossierWindow *self)
+{
+  static GThreadPool *pool;
+
+  if (self->retired_profiles == NULL || self->retired_profiles->len == 0 ||
+      (self->profile_view != NULL && dossier_profile_view_get_building (self->profile_view)))
+    return;
+
+  if (g_once_init_enter (&pool))
+    g_once_init_leave (&pool, g_thread_pool_new (release_cb, NULL, 1, FALSE, NULL));
+  while (self->retired_profiles->len > 0)
+    g_thread_pool_push (pool, g_ptr_array_steal_index (self->retired_profiles,
+                                                       self->retired_profiles->len - 1), NULL);
+}
+
+static void
 show_profile (DossierWindow  *self,
               DossierProfile *profile,
               const char     *file_name)
 {
+  DossierProfile *previous = g_steal_pointer (&self->profile);
   g_autofree char *name = dossier_profile_dup_display_name (profile);
   g_autofree char *subtitle = NULL;
 
-  g_set_object (&self->profile, profile);
+  self->profile = g_object_ref (profile);
   g_free (self->profile_file_name);
   self->profile_file_name = g_strdup (file_name);
 
@@ -349,9 +434,14 @@ show_profile (DossierWindow  *self,
   adw_window_title_set_subtitle (self->profile_title, subtitle);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->profile_title), subtitle);
 
+  ensure_page (self, "profile");
   dossier_profile_view_set_profile (self->profile_view, profile);
   show_page (self, "profile");
   page_changed_cb (self);
+
+  if (previous != NULL)
+    g_ptr_array_add (self->retired_profiles, previous);
+  release_retired_profiles (self);
 }
 
 /* Errors */
@@ -754,6 +844,22 @@ show_folder_action (GtkWidget  *widget,
   gtk_show_uri (GTK_WINDOW (self), folder_uri, GDK_CURRENT_TIME);
 }
 
+/* A toast that says a file was written, with a button that opens its
+ * folder. */
+static void
+show_saved_toast (DossierWindow *self,
+                  GFile         *file,
+                  const char    *title)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Open Folder"));
+  adw_toast_set_action_name (toast, "win.show-folder");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 export_write_cb (GObject      *object,
                  GAsyncResult *result,
@@ -762,8 +868,6 @@ export_write_cb (GObject      *object,
   g_autoptr(OperationData) data = user_data;
   DossierWindow *self = data->window;
   g_autoptr(GError) error = NULL;
-  g_autofree char *uri = NULL;
-  AdwToast *toast;
 
   if (!dossier_exporter_write_finish (result, &error))
     {
@@ -776,12 +880,9 @@ export_write_cb (GObject      *object,
     return;
 
   /* Short, to fit a narrow window: the recruiter just chose the name. */
-  uri = g_file_get_uri (data->file);
-  toast = adw_toast_new (_("Profile exported"));
-  adw_toast_set_button_label (toast, _("_Open Folder"));
-  adw_toast_set_action_name (toast, "win.show-folder");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  /* Translators: a toast beside an “Open Folder” button: keep both short,
+   * they must fit a window 360 pixels wide. */
+  show_saved_toast (self, data->file, _("Profile exported"));
 }
 
 static void
@@ -928,8 +1029,6 @@ download_cb (GObject      *object,
   g_autoptr(OperationData) data = user_data;
   DossierWindow *self = data->window;
   g_autoptr(GError) error = NULL;
-  g_autofree char *uri = NULL;
-  AdwToast *toast;
 
   if (!dossier_download_to_file_finish (result, &error))
     {
@@ -941,12 +1040,9 @@ download_cb (GObject      *object,
   if (window_is_gone (self))
     return;
 
-  uri = g_file_get_uri (data->file);
-  toast = adw_toast_new (_("Attachment saved"));
-  adw_toast_set_button_label (toast, _("_Open Folder"));
-  adw_toast_set_action_name (toast, "win.show-folder");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  /* Translators: a toast beside an “Open Folder” button: keep both short,
+   * they must fit a window 360 pixels wide. */
+  show_saved_toast (self, data->file, _("Attachment saved"));
 }
 
 static void
@@ -1730,20 +1826,8 @@ setup_for_application (DossierWindow      *self,
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  dossier_profile_view_set_picture_loader (self->profile_view,
-                                           dossier_application_get_picture_loader (self->application));
-  g_signal_connect_object (self->profile_view, "save-attachment",
-                           G_CALLBACK (save_attachment_cb), self, G_CONNECT_SWAPPED);
   dossier_lookup_page_set_history (self->lookup_page, dossier_application_get_history (self->application));
 
-  /* The sign-in page, from the keyring side, checks and stores accounts. */
-  self->sign_in_page = dossier_sign_in_page_new ();
-  dossier_sign_in_page_set_session (DOSSIER_SIGN_IN_PAGE (self->sign_in_page),
-                                    dossier_application_get_session (self->application));
-  dossier_sign_in_page_set_credentials (DOSSIER_SIGN_IN_PAGE (self->sign_in_page),
-                                        dossier_application_get_credentials (self->application));
-  g_signal_connect_object (self->sign_in_page, "signed-in", G_CALLBACK (signed_in_cb), self, G_CONNECT_SWAPPED);
-  adw_bin_set_child (self->sign_in_bin, self->sign_in_page);
 
   adw_status_page_set_icon_name (self->welcome_status, dossier_application_get_icon_name (application));
 
@@ -1783,6 +1867,7 @@ dossier_window_dispose (GObject *object)
   g_clear_object (&self->last_lookup);
   g_clear_object (&self->pending_lookup);
   g_clear_object (&self->profile);
+  g_clear_pointer (&self->retired_profiles, g_ptr_array_unref);
   g_clear_pointer (&self->profile_file_name, g_free);
   g_clear_pointer (&self->sign_in_return_page, g_free);
   g_clear_pointer (&self->page_before_operation, g_free);
@@ -1806,7 +1891,6 @@ dossier_window_class_init (DossierWindowClass *klass)
   window_class->close_request = dossier_window_close_request;
 
   g_type_ensure (DOSSIER_TYPE_LOOKUP_PAGE);
-  g_type_ensure (DOSSIER_TYPE_PROFILE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/dossier-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
@@ -1821,7 +1905,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, error_button);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, profile_title);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, export_button);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, profile_view);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, profile_bin);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, main_menu);
   gtk_widget_class_bind_template_callback (widget_class, page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, lookup_activated_cb);
@@ -1864,6 +1948,7 @@ dossier_window_init (DossierWindow *self)
   GType drop_types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->retired_profiles = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (g_strcmp0 (PROFILE, "Devel") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
