@@ -113,6 +113,7 @@ for name in $programs; do
 done
 run_program fuzz/test-fuzz-profile-regressions "$srcdir/fixtures" "$srcdir/fuzz/regressions/profile"
 run_program fuzz/test-fuzz-picture-regressions "$srcdir/fuzz/seeds/picture" "$srcdir/fuzz/regressions/picture"
+run_program fuzz/test-fuzz-json-text-regressions "$srcdir/fixtures" "$srcdir/fuzz/regressions/json-text"
 
 if [ "$ran" -eq 0 ]; then
   echo "none of the programs was built" >&2
