@@ -100,13 +100,13 @@ fixture_teardown (Fixture       *fixture,
   const char *name;
 
   /* The key audit (tests/test-leak.sh) reads the exports left behind. */
-  while (g_getenv ("DOSSIER_TEST_KEEP_FILES") == NULL && dir != NULL &&
+  while (g_getenv ("DOSSIER_TEST_AUDIT") == NULL && dir != NULL &&
          (name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
       g_unlink (path);
     }
-  if (g_getenv ("DOSSIER_TEST_KEEP_FILES") == NULL)
+  if (g_getenv ("DOSSIER_TEST_AUDIT") == NULL)
     g_rmdir (fixture->dir);
   g_free (fixture->dir);
   g_clear_object (&fixture->server);
@@ -480,7 +480,7 @@ test_export_wrong_types (Fixture       *fixture,
                          gconstpointer  data)
 {
   const struct { const char *fixture; const char *key; } cases[] = {
-    { "wrong-types.json", "0000000000000000000000000000000000000bad" },
+    { "wrong-types.json", "a1b2c3d4e5f60718293a4b5c6d7e8f9011223344" },
     { "wrong-types-items.json", "bad0bad0bad0bad0bad0bad0bad0bad0bad0bad0" },
   };
 

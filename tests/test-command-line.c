@@ -51,6 +51,16 @@ give_up_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The key audit (tests/test-leak.sh) reads everything the application
+ * printed: there, the subprocesses print through. */
+static GTestSubprocessFlags
+subprocess_flags (void)
+{
+  if (g_getenv ("DOSSIER_TEST_AUDIT") != NULL)
+    return G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR;
+  return G_TEST_SUBPROCESS_DEFAULT;
+}
+
 static DossierWindow *
 run (const char * const *argv,
      const char         *page,
@@ -96,7 +106,7 @@ test_demo_lookup_child (void)
 static void
 test_demo_lookup (void)
 {
-  g_test_trap_subprocess ("/command-line/demo-lookup/subprocess", 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_subprocess ("/command-line/demo-lookup/subprocess", 30 * G_USEC_PER_SEC, subprocess_flags ());
   g_test_trap_assert_passed ();
 }
 
@@ -116,7 +126,7 @@ test_open_file_child (void)
 static void
 test_open_file (void)
 {
-  g_test_trap_subprocess ("/command-line/open-file/subprocess", 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_subprocess ("/command-line/open-file/subprocess", 30 * G_USEC_PER_SEC, subprocess_flags ());
   g_test_trap_assert_passed ();
 }
 
@@ -137,7 +147,7 @@ test_lookup_needs_account_child (void)
 static void
 test_lookup_needs_account (void)
 {
-  g_test_trap_subprocess ("/command-line/needs-account/subprocess", 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_subprocess ("/command-line/needs-account/subprocess", 30 * G_USEC_PER_SEC, subprocess_flags ());
   g_test_trap_assert_passed ();
 }
 
@@ -208,7 +218,7 @@ test_no_keyring (void)
   g_assert_nonnull (address);
 
   g_setenv ("DBUS_SESSION_BUS_ADDRESS", address, TRUE);
-  g_test_trap_subprocess ("/command-line/no-keyring/subprocess", 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_subprocess ("/command-line/no-keyring/subprocess", 30 * G_USEC_PER_SEC, subprocess_flags ());
   if (old_address != NULL)
     g_setenv ("DBUS_SESSION_BUS_ADDRESS", old_address, TRUE);
 

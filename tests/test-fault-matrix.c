@@ -9,43 +9,43 @@
  * meets the same faults in tests/test-cli.c (test_faults and the cases
  * after it); its column says what it answers.
  *
- * | case                  | how it is produced                                  | window: page, title, what the description says                  | command line: exit, stderr                          |
- * |-----------------------|-----------------------------------------------------|-----------------------------------------------------------------|-----------------------------------------------------|
- * | 401                   | fault UNAUTHORIZED                                  | error, Sign In Again, "rejected the API key or the user email"   | 1, same sentence, "HTTP 401"                        |
- * | 403                   | fault SOURCE_FORBIDDEN                              | error, No Access to This Source, "not allowed to read profiles"  | 1, "HTTP 403"                                       |
- * | 402                   | fault QUOTA                                         | error, Quota Exceeded, "used up its quota"                       | 1, "HTTP 402"                                       |
- * | 429                   | fault RATE_LIMITED (Retry-After: 30)                | error, Too Many Lookups, "Wait 30 seconds"                       | 1, "HTTP 429"                                       |
- * | 500 JSON              | fault SERVER_ERROR                                  | error, HrFlow Has a Problem, "(HTTP 500)"                        | 1, "HTTP 500"                                       |
- * | 502 HTML page         | fault SERVER_ERROR_HTML (an nginx page)             | error, HrFlow Has a Problem, "(HTTP 502)", no HTML shown         | 1, "HTTP 502"                                       |
- * | other 4xx             | API base ending in /v2: the server answers 404 text | error, HrFlow Refused the Lookup, "(HTTP 404)"                   | 1, "HTTP 404"                                       |
- * | 400 not found         | an unknown key                                      | error, No Candidate Found, "No profile matches"                  | 1, "Unable to find object: profile", "HTTP 400"     |
- * | 400 invalid source    | an unknown source key                               | error, Source Not Found, "does not accept this source"           | 1, "Invalid source fields", "HTTP 400"              |
- * | empty body            | fault EMPTY_BODY (200, no byte)                     | error, Unexpected Answer, "the answer is empty"                  | 1, same sentence                                    |
- * | truncated body        | fault TRUNCATED_BODY (200, half a document)         | error, Unexpected Answer, "not valid JSON; it may have been cut" | 1, same sentence                                    |
- * | HTML with 200         | fault NOT_JSON (a web page, status 200)             | error, Unexpected Answer, "it is a web page, not HrFlow data"    | 1, same sentence                                    |
- * | invalid UTF-8         | fault INVALID_UTF8                                  | error, Unexpected Answer, "not valid UTF-8 text"                 | 1, same sentence                                    |
- * | data missing          | fault NO_DATA                                       | error, Unexpected Answer, "holds no profile"                     | 1, same sentence                                    |
- * | data null             | fault DATA_NULL                                     | error, Unexpected Answer, "its data is null"                     | 1, same sentence                                    |
- * | data not an object    | fault DATA_NOT_OBJECT ("data": [])                  | error, Unexpected Answer, "not a JSON object"                    | 1, same sentence                                    |
- * | 100,000 levels deep   | fault DEEP_NESTING                                  | error, Unexpected Answer, "more than 512 levels deep"            | 1, same sentence                                    |
- * | 64 MiB body           | fault HUGE_BODY (streamed, chunked)                 | error, Unexpected Answer, "larger than 32 MiB"                   | 1, same sentence                                    |
- * | stall mid-body        | fault STALL; the client's request timeout set to 2 s| error, HrFlow Did Not Answer in Time, "within 2 seconds", ≤ 2+8 s| 1, same sentence (DOSSIER_REQUEST_TIMEOUT=2)        |
- * | connection reset      | fault RESET (closed with no answer)                 | error, Could Not Reach HrFlow, "was cut before the answer"       | 1, same sentence                                    |
- * | connection refused    | an API base on a port nobody listens on             | error, Could Not Reach HrFlow, "refused the connection"          | 1, same sentence                                    |
- * | redirect, other host  | fault REDIRECT to a second fake server              | error, Unexpected Answer, "credentials were not sent there";     | 1, same sentence; the second server got nothing     |
- * |                       |                                                     | the second server received no request, so no X-API-KEY          |                                                     |
- * | redirect loop         | fault REDIRECT to the server itself                 | error, Unexpected Answer, "redirected the request too many times"| 1, same sentence                                    |
- * | wrong types           | fixtures/wrong-types.json (every field mistyped)    | profile, "Unnamed Candidate"; exports                            | 0, the profile exported                             |
- * | wrong item types      | fixtures/wrong-types-items.json (nulls, numbers,    | profile, "Ada Wrongtype"; exports                                | 0, the profile exported                             |
- * |                       | lists, objects inside every list)                   |                                                                 |                                                     |
- * | all null              | fixtures/null-heavy.json                            | profile, "Unnamed Candidate"                                     | (covered by the model tests)                        |
- * | picture: good         | a 64×64 PNG on the storage host (the control case)  | profile, the picture replaces the initials                       | — (the command line loads no picture)               |
- * | picture: 20000×20000  | a real 20000×20000 grey PNG, ~400 KB                | profile, initials kept; the loader says TOO_LARGE               | —                                                   |
- * | picture: > 10 MiB     | 11 MiB served with Content-Length                   | profile, initials kept; TOO_LARGE                                | —                                                   |
- * | picture: not an image | an HTML page served as image/png                    | profile, initials kept; INVALID_RESPONSE                         | —                                                   |
- * | picture: 404          | a path the storage host does not have               | profile, initials kept; NOT_FOUND                                | —                                                   |
- * | picture: redirect     | /files/redirect/… → a PNG on a second host          | profile, the picture shows; neither host saw an HrFlow header    | —                                                   |
- * | picture: redirect loop| /files/redirect/… → itself                          | profile, initials kept; INVALID_RESPONSE                         | —                                                   |
+ * | case                   | how it is produced                                   | window: page, title, what the description says                      | command line: exit, stderr                      |
+ * |------------------------|------------------------------------------------------|---------------------------------------------------------------------|-------------------------------------------------|
+ * | 401                    | fault UNAUTHORIZED                                   | error, Sign In Again, "rejected the API key or the user email"      | 1, same sentence, "HTTP 401"                    |
+ * | 403                    | fault SOURCE_FORBIDDEN                               | error, No Access to This Source, "not allowed to read profiles"     | 1, "HTTP 403"                                   |
+ * | 402                    | fault QUOTA                                          | error, Quota Exceeded, "used up its quota"                          | 1, "HTTP 402"                                   |
+ * | 429                    | fault RATE_LIMITED (Retry-After: 30)                 | error, Too Many Lookups, "Wait 30 seconds"                          | 1, "HTTP 429"                                   |
+ * | 500 JSON               | fault SERVER_ERROR                                   | error, HrFlow Has a Problem, "(HTTP 500)"                           | 1, "HTTP 500"                                   |
+ * | 502 HTML page          | fault SERVER_ERROR_HTML (an nginx page)              | error, HrFlow Has a Problem, "(HTTP 502)", no HTML shown            | 1, "HTTP 502"                                   |
+ * | other 4xx              | API base ending in /v2: the server answers 404 text  | error, HrFlow Refused the Lookup, "(HTTP 404)"                      | 1, "HTTP 404"                                   |
+ * | 400 not found          | an unknown key                                       | error, No Candidate Found, "No profile matches"                     | 1, "Unable to find object: profile", "HTTP 400" |
+ * | 400 invalid source     | an unknown source key                                | error, Source Not Found, "does not accept this source"              | 1, "Invalid source fields", "HTTP 400"          |
+ * | empty body             | fault EMPTY_BODY (200, no byte)                      | error, Unexpected Answer, "the answer is empty"                     | 1, same sentence                                |
+ * | truncated body         | fault TRUNCATED_BODY (200, half a document)          | error, Unexpected Answer, "not valid JSON; it may have been cut"    | 1, same sentence                                |
+ * | HTML with 200          | fault NOT_JSON (a web page, status 200)              | error, Unexpected Answer, "it is a web page, not HrFlow data"       | 1, same sentence                                |
+ * | invalid UTF-8          | fault INVALID_UTF8                                   | error, Unexpected Answer, "not valid UTF-8 text"                    | 1, same sentence                                |
+ * | data missing           | fault NO_DATA                                        | error, Unexpected Answer, "holds no profile"                        | 1, same sentence                                |
+ * | data null              | fault DATA_NULL                                      | error, Unexpected Answer, "its data is null"                        | 1, same sentence                                |
+ * | data not an object     | fault DATA_NOT_OBJECT ("data": [])                   | error, Unexpected Answer, "not a JSON object"                       | 1, same sentence                                |
+ * | 100,000 levels deep    | fault DEEP_NESTING                                   | error, Unexpected Answer, "more than 512 levels deep"               | 1, same sentence                                |
+ * | 64 MiB body            | fault HUGE_BODY (streamed, chunked)                  | error, Unexpected Answer, "larger than 32 MiB"                      | 1, same sentence                                |
+ * | stall mid-body         | fault STALL; the client's request timeout set to 2 s | error, HrFlow Did Not Answer in Time, "within 2 seconds", in ≤ 12 s | 1, same sentence (DOSSIER_REQUEST_TIMEOUT=2)    |
+ * | connection reset       | fault RESET (closed with no answer)                  | error, Could Not Reach HrFlow, "was cut before the answer"          | 1, same sentence                                |
+ * | connection refused     | an API base on a port nobody listens on              | error, Could Not Reach HrFlow, "refused the connection"             | 1, same sentence                                |
+ * | redirect, other host   | fault REDIRECT to a second fake server               | error, Unexpected Answer, "credentials were not sent there";        | 1, same sentence; the second server got nothing |
+ * |                        |                                                      | the second server received no request, so no X-API-KEY              |                                                 |
+ * | redirect loop          | fault REDIRECT to the server itself                  | error, Unexpected Answer, "redirected the request too many times"   | 1, same sentence                                |
+ * | wrong types            | fixtures/wrong-types.json (every field mistyped)     | profile, "Unnamed Candidate"; exports                               | 0, the profile exported                         |
+ * | wrong item types       | fixtures/wrong-types-items.json (nulls, numbers,     | profile, "Ada Wrongtype"; exports                                   | 0, the profile exported                         |
+ * |                        | lists, objects inside every list)                    |                                                                     |                                                 |
+ * | all null               | fixtures/null-heavy.json                             | profile, "Unnamed Candidate"                                        | (covered by the model tests)                    |
+ * | picture: good          | a 64×64 PNG on the storage host (the control case)   | profile, the picture replaces the initials                          | — (the command line loads no picture)           |
+ * | picture: 20000×20000   | a real 20000×20000 grey PNG, ~400 KB                 | profile, initials kept; the loader says TOO_LARGE                   | —                                               |
+ * | picture: > 10 MiB      | 11 MiB served with Content-Length                    | profile, initials kept; TOO_LARGE                                   | —                                               |
+ * | picture: not an image  | an HTML page served as image/png                     | profile, initials kept; INVALID_RESPONSE                            | —                                               |
+ * | picture: 404           | a path the storage host does not have                | profile, initials kept; NOT_FOUND                                   | —                                               |
+ * | picture: redirect      | /files/redirect/… → a PNG on a second host           | profile, the picture shows; neither host saw an HrFlow header       | —                                               |
+ * | picture: redirect loop | /files/redirect/… → itself                           | profile, initials kept; INVALID_RESPONSE                            | —                                               |
  *
  * After every picture case neither storage host has received a request
  * carrying X-API-KEY or X-USER-EMAIL, although the same session has just
@@ -64,9 +64,9 @@
 
 #define SOURCE_KEY      "a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9"
 #define SEED_KEY        "profile_key"
-#define WRONG_KEY       "0000000000000000000000000000000000000bad"
+#define WRONG_KEY       "a1b2c3d4e5f60718293a4b5c6d7e8f9011223344"
 #define WRONG_ITEMS_KEY "bad0bad0bad0bad0bad0bad0bad0bad0bad0bad0"
-#define NULL_HEAVY_KEY  "0000000000000000000000000000000000000001"
+#define NULL_HEAVY_KEY  "1a2b3c4d5e6f708192a3b4c5d6e7f80911223344"
 #define PICTURE_KEY     "1111111111111111111111111111111111111111"
 #define PICTURE_NAME    "Pia Picture"
 #define UNKNOWN_KEY     "ffffffffffffffffffffffffffffffffffffffff"
@@ -172,7 +172,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->other);
 
   /* The key audit (tests/test-leak.sh) reads the exports left behind. */
-  if (g_getenv ("DOSSIER_TEST_KEEP_FILES") == NULL)
+  if (g_getenv ("DOSSIER_TEST_AUDIT") == NULL)
     {
       while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
         {
@@ -601,9 +601,9 @@ append_png_chunk (GByteArray   *png,
   append_be32 (png, crc32_update (crc, data, length));
 }
 
-/* A complete, valid PNG of @side × @side black grey pixels: every row is
- * there, so it is huge only once decoded (20000² bytes: 400 MB).  Built
- * here rather than stored: the rows compress a thousand to one. */
+/* A complete, valid PNG of @side × @side black pixels, 8-bit grey: every
+ * row is there, so it is huge only once decoded (20000² bytes: 400 MB).
+ * Built here rather than stored: the rows compress a thousand to one. */
 static GBytes *
 make_huge_png (guint32 side)
 {

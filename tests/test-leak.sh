@@ -1,11 +1,13 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# The API key never leaks: runs the tests that handle keys (keyring, client,
-# command line, sign-in page) with every debug message on, and fails if any
-# test key appears in their output, in the output of every dossier process
-# they start, in any file they write under their HOME or TMPDIR, or in the
-# keyring's own files (which must be encrypted).
+# The API key never leaks: runs every test program of every suite (core,
+# keyring, ui, soak; not the renderer, which only draws the sample
+# profiles) with every debug message on, and fails if any test key appears
+# in their output, in the output of every dossier process they start or of
+# their own subprocesses, in any file they write under their HOME or TMPDIR
+# (the exports they make, which they keep for this audit, and the picture
+# cache among them), or in the keyring's own files (which must be encrypted).
 #
 # usage: test-leak.sh SOURCE_DIR BUILD_DIR   (SOURCE_DIR and BUILD_DIR of tests/)
 # Needs the session of build-aux/run-tests.sh (a private bus and keyring).
@@ -13,7 +15,10 @@ set -u
 
 srcdir=${1:?usage: test-leak.sh SOURCE_DIR BUILD_DIR}
 builddir=${2:?usage: test-leak.sh SOURCE_DIR BUILD_DIR}
-programs="test-credentials test-cli-keyring test-client test-cli test-sign-in"
+programs="test-json-text test-profile test-exporter test-client test-cli test-picture-loader
+          test-credentials test-cli-keyring
+          test-sign-in test-profile-view test-window test-fault-matrix test-command-line test-i18n
+          test-soak"
 
 # The keyring's files are where the daemon of this session keeps them; look
 # before HOME changes below.
@@ -53,6 +58,8 @@ export TMPDIR="$HOME/tmp"
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME" "$XDG_STATE_HOME" "$TMPDIR"
 mkdir -p "$scratch/logs" "$scratch/dossier-runs"
 export G_MESSAGES_DEBUG=all
+# The tests keep the files they write and let their subprocesses print.
+export DOSSIER_TEST_AUDIT=1
 unset HRFLOW_API_KEY HRFLOW_USER_EMAIL
 
 # Every dossier the tests start goes through this wrapper, which keeps a
@@ -79,16 +86,19 @@ fi
 
 ran=0
 failed=0
-for name in $programs; do
+run_program () {
+  name=$1
+  shift
   program="$builddir/$name"
   if [ ! -x "$program" ]; then
     echo "# $name: not built, skipped"
-    continue
+    return
   fi
-  "$program" > "$scratch/logs/$name.log" 2>&1
+  log="$scratch/logs/$(basename "$name").log"
+  "$program" "$@" > "$log" 2>&1
   status=$?
   ran=$((ran + 1))
-  echo "# $name: exit status $status, $(wc -l < "$scratch/logs/$name.log") lines of output"
+  echo "# $name: exit status $status, $(wc -l < "$log") lines of output"
   # A program that stops early leaves part of the paths unscanned; one that
   # fails only with debug messages on has a bug of its own (debug output
   # mixed into data, for one).
@@ -96,13 +106,30 @@ for name in $programs; do
     echo "$name failed with G_MESSAGES_DEBUG=all, so the scan covers less than it should" >&2
     failed=1
   fi
+}
+
+for name in $programs; do
+  run_program "$name"
 done
+run_program fuzz/test-fuzz-profile-regressions "$srcdir/fixtures" "$srcdir/fuzz/regressions/profile"
+run_program fuzz/test-fuzz-picture-regressions "$srcdir/fuzz/seeds/picture" "$srcdir/fuzz/regressions/picture"
+run_program fuzz/test-fuzz-json-text-regressions "$srcdir/fixtures" "$srcdir/fuzz/regressions/json-text"
 
 if [ "$ran" -eq 0 ]; then
   echo "none of the programs was built" >&2
   exit 1
 fi
 echo "# dossier ran $(($(ls "$scratch/dossier-runs" | wc -l) / 2)) times"
+
+# The places the scan must cover hold something: exports (kept by the tests
+# for this audit) and the picture cache.
+exports=$(find "$TMPDIR" -name '*.json' -type f | wc -l)
+pictures=$(find "$XDG_CACHE_HOME" -path '*pictures*' -type f | wc -l)
+echo "# $exports exported files, $pictures cached pictures"
+if [ "$exports" -eq 0 ] || [ "$pictures" -eq 0 ]; then
+  echo "no export or no cached picture to scan: the audit would look at nothing" >&2
+  failed=1
+fi
 
 leaks=0
 for place in "$scratch/logs" "$scratch/dossier-runs" "$HOME" "$keyrings"; do

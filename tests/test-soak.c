@@ -75,7 +75,7 @@ census_clear (Census *census)
 static char *
 profile_key (guint i)
 {
-  return g_strdup_printf ("50a4000000000000000000000000000000000%03u", i);
+  return g_strdup_printf ("50a4c0ffee50a4c0ffee50a4c0ffee50a4c0f%03u", i);
 }
 
 static char *

@@ -96,7 +96,7 @@ remove_tree (const char *path)
   const char *name;
 
   /* The key audit (tests/test-leak.sh) reads the exports left behind. */
-  if (g_getenv ("DOSSIER_TEST_KEEP_FILES") != NULL)
+  if (g_getenv ("DOSSIER_TEST_AUDIT") != NULL)
     return;
 
   dir = g_dir_open (path, 0, NULL);

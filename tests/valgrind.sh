@@ -2,11 +2,15 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # The wrapper of `meson test --setup valgrind`: runs a test program under
-# Valgrind's memcheck, and the dossier processes it starts as well, and
-# fails when any of them made an error or definitely lost memory that
-# build-aux/valgrind.supp does not name (third-party leaks only).  Each
-# process writes its own log, so that the tests still read the standard
-# error of the processes they start; the logs with errors are printed.
+# Valgrind's memcheck and fails when it made a memory error or definitely
+# lost memory that build-aux/valgrind.supp does not name (third-party leaks
+# only).  The log goes to a file of its own, so that the test's output stays
+# TAP; a log with errors is printed.
+#
+# The dossier processes the command line tests start are not followed by
+# default: each costs two seconds of Valgrind's start-up, and the sanitizer
+# pass checks them.  DOSSIER_VALGRIND_CHILDREN=1 follows them too (each then
+# writes a log of its own, and the tests still read their standard error).
 #
 # usage: valgrind.sh VALGRIND SUPPRESSIONS PROGRAM [ARGUMENTS...]
 set -u
@@ -21,11 +25,13 @@ trap 'rm -rf "$logs"' EXIT INT TERM
 # GLib 2.74 still has its slice allocator, which hides leaks from memcheck.
 export G_SLICE=always-malloc
 
-# The shells and tools of the export tests run natively (and whatever they
-# start with them).
+# When children are followed, the shells and tools of the export tests run
+# natively (and whatever they start with them).
+children=no
+[ "${DOSSIER_VALGRIND_CHILDREN:-}" = 1 ] && children=yes
 "$valgrind" --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite \
   --error-exitcode=99 --num-callers=40 --suppressions="$suppressions" \
-  --trace-children=yes --trace-children-skip='*/sh,*/bash,*/dash,*/unshare,*/mount' \
+  --trace-children=$children --trace-children-skip='*/sh,*/bash,*/dash,*/unshare,*/mount' \
   --log-file="$logs/%p.log" "$@"
 status=$?
 
