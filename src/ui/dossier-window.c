@@ -900,6 +900,9 @@ export_to_file (DossierWindow *self,
 }
 
 #if GTK_CHECK_VERSION (4, 10, 0)
+/* Built against the floor's version macros, a newer GTK marks these
+ * as unavailable: this branch is only compiled where they exist. */
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 static void
 export_dialog_cb (GObject      *object,
                   GAsyncResult *result,
@@ -911,6 +914,7 @@ export_dialog_cb (GObject      *object,
   if (file != NULL)
     export_to_file (self, file);
 }
+G_GNUC_END_IGNORE_DEPRECATIONS
 #else
 static void
 export_response_cb (GtkNativeDialog *native,
@@ -958,6 +962,9 @@ export_action (GtkWidget  *widget,
   filter = json_filter_new ();
 
 #if GTK_CHECK_VERSION (4, 10, 0)
+/* Built against the floor's version macros, a newer GTK marks these
+ * as unavailable: this branch is only compiled where they exist. */
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   {
     g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
     g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
@@ -969,6 +976,7 @@ export_action (GtkWidget  *widget,
     gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
     gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, export_dialog_cb, g_object_ref (self));
   }
+G_GNUC_END_IGNORE_DEPRECATIONS
 #else
   {
     GtkFileChooserNative *native;
@@ -1059,6 +1067,9 @@ save_attachment_to_file (DossierWindow     *self,
 }
 
 #if GTK_CHECK_VERSION (4, 10, 0)
+/* Built against the floor's version macros, a newer GTK marks these
+ * as unavailable: this branch is only compiled where they exist. */
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 static void
 save_attachment_dialog_cb (GObject      *object,
                            GAsyncResult *result,
@@ -1071,6 +1082,7 @@ save_attachment_dialog_cb (GObject      *object,
   if (file != NULL && DOSSIER_IS_WINDOW (window))
     save_attachment_to_file (DOSSIER_WINDOW (window), attachment, file);
 }
+G_GNUC_END_IGNORE_DEPRECATIONS
 #else
 static void
 save_attachment_response_cb (GtkNativeDialog *native,
@@ -1111,6 +1123,9 @@ save_attachment_cb (DossierWindow      *self,
     }
 
 #if GTK_CHECK_VERSION (4, 10, 0)
+/* Built against the floor's version macros, a newer GTK marks these
+ * as unavailable: this branch is only compiled where they exist. */
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   {
     g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
 
@@ -1120,6 +1135,7 @@ save_attachment_cb (DossierWindow      *self,
     g_object_set_data (G_OBJECT (dialog), "dossier-window", self);
     gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, save_attachment_dialog_cb, g_object_ref (attachment));
   }
+G_GNUC_END_IGNORE_DEPRECATIONS
 #else
   {
     GtkFileChooserNative *native;
@@ -1313,6 +1329,9 @@ dossier_window_open_file (DossierWindow *self,
 }
 
 #if GTK_CHECK_VERSION (4, 10, 0)
+/* Built against the floor's version macros, a newer GTK marks these
+ * as unavailable: this branch is only compiled where they exist. */
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 static void
 open_dialog_cb (GObject      *object,
                 GAsyncResult *result,
@@ -1324,6 +1343,7 @@ open_dialog_cb (GObject      *object,
   if (file != NULL)
     dossier_window_open_file (self, file);
 }
+G_GNUC_END_IGNORE_DEPRECATIONS
 #else
 static void
 open_response_cb (GtkNativeDialog *native,
@@ -1353,6 +1373,9 @@ open_action (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) filter = json_filter_new ();
 
 #if GTK_CHECK_VERSION (4, 10, 0)
+/* Built against the floor's version macros, a newer GTK marks these
+ * as unavailable: this branch is only compiled where they exist. */
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   {
     g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
     g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
@@ -1362,6 +1385,7 @@ open_action (GtkWidget  *widget,
     gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
     gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, open_dialog_cb, g_object_ref (self));
   }
+G_GNUC_END_IGNORE_DEPRECATIONS
 #else
   {
     GtkFileChooserNative *native;
