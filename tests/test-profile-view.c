@@ -281,6 +281,7 @@ test_rich (void)
   Shown shown = { 0 };
   GtkWidget *row;
   GtkWidget *experience_list;
+  GtkWidget *title;
   const char *visible_groups[] = {
     "Contact", "Summary", "Experience", "Education", "Skills", "Languages", "Interests",
     "Certifications", "Courses", "Tasks", "Jobs", "Tags", "Metadata", "Attachments",
@@ -319,12 +320,21 @@ test_rich (void)
   g_assert_nonnull (find_shown_label (shown.view, "PayNord · Mar 2018 – Aug 2021 · 3 yrs 5 mos"));
   g_assert_nonnull (find_shown_label (shown.view, "About 9 years in total"));
 
+  /* Collapsed, the title holds one line, ellipsized if need be (its full
+   * text in the tooltip); expanded, it wraps to show all of it. */
+  title = find (row, is_label_with_text, "Staff Backend Engineer");
+  g_assert_nonnull (title);
+  g_assert_false (gtk_label_get_wrap (GTK_LABEL (title)));
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (title)), ==, PANGO_ELLIPSIZE_END);
+
   /* Details are built when the row is first expanded. */
   g_assert_null (find (row, is_label_with_text, "Lyon, France"));
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   spin (300);
   g_assert_nonnull (find (row, is_label_with_text, "Lyon, France"));
   g_assert_nonnull (find (row, is_label_with_text, "Mentoring"));
+  g_assert_true (gtk_label_get_wrap (GTK_LABEL (title)));
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (title)), ==, PANGO_ELLIPSIZE_NONE);
 
   /* Skills in their groups, unknown types under "Other Skills". */
   g_assert_nonnull (find_shown_label (shown.view, "Hard Skills"));

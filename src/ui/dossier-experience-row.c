@@ -15,6 +15,9 @@ struct _DossierExperienceRow
 
   DossierExperience *experience;
   gboolean           details_built;
+  /* The header's labels, owned by the expander row. */
+  GtkLabel          *title_label;
+  GtkLabel          *subtitle_label;
 };
 
 G_DEFINE_FINAL_TYPE (DossierExperienceRow, dossier_experience_row, ADW_TYPE_EXPANDER_ROW)
@@ -137,10 +140,85 @@ build_details (DossierExperienceRow *self)
   add_chips_row (self, _("Interests"), interests);
 }
 
+/* Collapsed, the title and the subtitle hold one line each, ellipsized;
+ * expanded, they wrap and show all their text.  A wrapping label is
+ * measured with some twenty Pango layouts each time GTK lays out the
+ * window (it searches the width that fits a height), a single line with
+ * one: a long list of rows added a few per frame stalled the main loop
+ * for 15-25 ms a frame.  Nothing is lost: expanding shows the full text,
+ * and so does the tooltip of an ellipsized label. */
+static void
+set_single_line (GtkLabel *label,
+                 gboolean  single_line)
+{
+  if (label == NULL)
+    return;
+  gtk_label_set_wrap (label, !single_line);
+  gtk_label_set_ellipsize (label, single_line ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+}
+
+static gboolean
+query_tooltip_cb (GtkLabel   *label,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard_mode,
+                  GtkTooltip *tooltip)
+{
+  if (!pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, gtk_label_get_text (label));
+  return TRUE;
+}
+
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *css_class)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class))
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label = find_label (child, css_class);
+
+      if (label != NULL)
+        return label;
+    }
+
+  return NULL;
+}
+
+static void
+collapse_header (DossierExperienceRow *self)
+{
+  /* AdwExpanderRow (libadwaita 1.2) has no property for this: its header's
+   * labels carry the theme's "title" and "subtitle" classes.  Should a
+   * later version name them otherwise, the row simply keeps wrapping. */
+  self->title_label = find_label (GTK_WIDGET (self), "title");
+  self->subtitle_label = find_label (GTK_WIDGET (self), "subtitle");
+
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkLabel *label = i == 0 ? self->title_label : self->subtitle_label;
+
+      if (label == NULL)
+        continue;
+      set_single_line (label, TRUE);
+      gtk_widget_set_has_tooltip (GTK_WIDGET (label), TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+    }
+}
+
 static void
 expanded_cb (DossierExperienceRow *self)
 {
-  if (!self->details_built && adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)))
+  gboolean expanded = adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self));
+
+  set_single_line (self->title_label, !expanded);
+  set_single_line (self->subtitle_label, !expanded);
+
+  if (!self->details_built && expanded)
     build_details (self);
 }
 
@@ -204,12 +282,15 @@ dossier_experience_row_new (DossierExperience *experience)
   subtitle = dossier_format_experience_subtitle (experience);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle ? subtitle : "");
-  /* Nothing to expand: the arrow is hidden by the style sheet. */
+  /* Nothing to expand: the arrow is hidden by the style sheet, and the
+   * header wraps, as the row cannot be expanded to show its full text. */
   if (!dossier_experience_has_details (experience))
     {
       adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (self), FALSE);
       gtk_widget_add_css_class (GTK_WIDGET (self), "no-details");
     }
+  else
+    collapse_header (self);
 
   return GTK_WIDGET (self);
 }

@@ -18,7 +18,9 @@ G_DECLARE_FINAL_TYPE (DossierExperienceRow, dossier_experience_row, DOSSIER, EXP
  * "Company · Sep 2021 – Present · 3 yrs 3 mos" below.  Expanded, it shows
  * the location, the description and the entry's own skills and other
  * lists; those rows are built the first time it is expanded, so that a
- * list of thousands of entries costs one row each.
+ * list of thousands of entries costs one row each.  An entry with details
+ * shows one line of title and of subtitle while collapsed (ellipsized,
+ * the full text in the tooltip), and all of both once expanded.
  */
 GtkWidget         *dossier_experience_row_new            (DossierExperience    *experience);
 DossierExperience *dossier_experience_row_get_experience (DossierExperienceRow *self);

@@ -82,6 +82,8 @@ struct _DossierProfileView
   guint                 build_tick_id;
   guint                 next_step;
   GtkStringList        *pending_skills[3];
+  /* The record's rows, made at once and added one per step. */
+  GPtrArray            *pending_record_rows;
 };
 
 G_DEFINE_FINAL_TYPE (DossierProfileView, dossier_profile_view, ADW_TYPE_BIN)
@@ -905,9 +907,10 @@ add_record_row (DossierProfileView *self,
   row = dossier_property_row_new (title, value);
   dossier_property_row_set_monospace (DOSSIER_PROPERTY_ROW (row), monospace);
   dossier_property_row_set_copyable (DOSSIER_PROPERTY_ROW (row), copyable);
-  gtk_list_box_append (self->record_list, row);
+  g_ptr_array_add (self->pending_record_rows, g_object_ref_sink (row));
 }
 
+/* Makes the record's rows; grow_record() adds them to the list. */
 static void
 update_record (DossierProfileView *self)
 {
@@ -919,6 +922,8 @@ update_record (DossierProfileView *self)
   g_autofree char *archived = dossier_format_date_time (dossier_profile_get_archived_at (profile));
 
   clear_container (GTK_WIDGET (self->record_list));
+  g_clear_pointer (&self->pending_record_rows, g_ptr_array_unref);
+  self->pending_record_rows = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (source != NULL)
     {
@@ -951,8 +956,23 @@ update_record (DossierProfileView *self)
   add_record_row (self, _("Archived"), archived, FALSE, FALSE);
   add_record_row (self, _("Text Language"), dossier_profile_get_text_language (profile), FALSE, FALSE);
 
-  gtk_widget_set_visible (self->record_group,
-                          gtk_widget_get_first_child (GTK_WIDGET (self->record_list)) != NULL);
+  gtk_widget_set_visible (self->record_group, self->pending_record_rows->len > 0);
+}
+
+/* Adds the next of the record's rows; returns TRUE if more are left.  Each
+ * holds two wrapping labels: all eight in one frame made it a long one. */
+static gboolean
+grow_record (DossierProfileView *self)
+{
+  if (self->pending_record_rows == NULL || self->pending_record_rows->len == 0)
+    {
+      g_clear_pointer (&self->pending_record_rows, g_ptr_array_unref);
+      return FALSE;
+    }
+
+  gtk_list_box_append (self->record_list, g_ptr_array_index (self->pending_record_rows, 0));
+  g_ptr_array_remove_index (self->pending_record_rows, 0);
+  return self->pending_record_rows->len > 0;
 }
 
 static void
@@ -1118,6 +1138,9 @@ scale_factor_changed_cb (DossierProfileView *self)
  * build and several times that to lay out and paint, so the time budget
  * is checked after each row. */
 #define ROWS_PER_STEP 1
+/* Rows added per frame at most, whatever the time budget says: see
+ * step_adds_row(). */
+#define MAX_ROWS_PER_FRAME 2
 
 enum {
   STEP_CONTACT,
@@ -1135,6 +1158,7 @@ enum {
   STEP_ROW_SECTION,
   STEP_CONSENT = STEP_ROW_SECTION + 2 * N_ROW_SECTIONS,
   STEP_RECORD,
+  STEP_RECORD_ROWS,
   STEP_RESUME,
   N_STEPS
 };
@@ -1161,6 +1185,18 @@ grow_to (DossierRowList *list,
   return dossier_row_list_grow (list, MIN (ROWS_PER_STEP, n_rows - dossier_row_list_get_n_shown (list)));
 }
 
+/* Rows of the previous profile are destroyed a few per step before a
+ * list is bound again: all of a list's rows at once took several
+ * milliseconds, on top of the frame's layout. */
+#define ROWS_DESTROYED_PER_STEP 5
+
+static gboolean
+clear_rows (DossierRowList *list)
+{
+  return dossier_row_list_get_n_shown (list) > 0 &&
+         dossier_row_list_shrink (list, ROWS_DESTROYED_PER_STEP);
+}
+
 /* Runs @step once; returns TRUE if it has more to do. */
 static gboolean
 run_step (DossierProfileView *self,
@@ -1169,6 +1205,8 @@ run_step (DossierProfileView *self,
   switch (step)
     {
     case STEP_CONTACT:
+      if (clear_rows (self->contact_list))
+        return TRUE;
       update_contact (self);
       return FALSE;
     case STEP_CONTACT_ROWS:
@@ -1178,6 +1216,8 @@ run_step (DossierProfileView *self,
       gtk_widget_set_visible (self->summary_group, !is_empty (dossier_profile_get_summary (self->profile)));
       return FALSE;
     case STEP_EXPERIENCES:
+      if (clear_rows (self->experience_list) || clear_rows (self->education_list))
+        return TRUE;
       update_experiences (self);
       return FALSE;
     case STEP_FIRST_EXPERIENCE_ROWS:
@@ -1205,6 +1245,8 @@ run_step (DossierProfileView *self,
     case STEP_RECORD:
       update_record (self);
       return FALSE;
+    case STEP_RECORD_ROWS:
+      return grow_record (self);
     case STEP_RESUME:
       update_resume (self);
       return FALSE;
@@ -1212,10 +1254,32 @@ run_step (DossierProfileView *self,
       g_assert (step >= STEP_ROW_SECTION && step < STEP_CONSENT);
       if ((step - STEP_ROW_SECTION) % 2 == 0)
         {
+          if (clear_rows (row_section_list (self, (step - STEP_ROW_SECTION) / 2)))
+            return TRUE;
           update_row_section (self, (step - STEP_ROW_SECTION) / 2);
           return FALSE;
         }
       return dossier_row_list_grow (row_section_list (self, (step - STEP_ROW_SECTION) / 2), ROWS_PER_STEP);
+    }
+}
+
+/* Whether @step adds a row to the view.  Building a row takes a fraction
+ * of a millisecond, laying it out in the same frame several times that:
+ * the time budget alone let eight rows into one frame. */
+static gboolean
+step_adds_row (guint step)
+{
+  switch (step)
+    {
+    case STEP_CONTACT_ROWS:
+    case STEP_FIRST_EXPERIENCE_ROWS:
+    case STEP_FIRST_EDUCATION_ROWS:
+    case STEP_EXPERIENCE_ROWS:
+    case STEP_EDUCATION_ROWS:
+    case STEP_RECORD_ROWS:
+      return TRUE;
+    default:
+      return step > STEP_ROW_SECTION && step < STEP_CONSENT && (step - STEP_ROW_SECTION) % 2 == 1;
     }
 }
 
@@ -1226,13 +1290,17 @@ build_tick_cb (GtkWidget     *widget,
 {
   DossierProfileView *self = DOSSIER_PROFILE_VIEW (widget);
   gint64 start = g_get_monotonic_time ();
+  guint rows_added = 0;
 
   do
     {
+      if (step_adds_row (self->next_step))
+        rows_added++;
       if (!run_step (self, self->next_step))
         self->next_step++;
     }
-  while (self->next_step < N_STEPS && g_get_monotonic_time () - start < BUILD_BUDGET_US);
+  while (self->next_step < N_STEPS && rows_added < MAX_ROWS_PER_FRAME &&
+         g_get_monotonic_time () - start < BUILD_BUDGET_US);
 
   if (self->next_step < N_STEPS)
     return G_SOURCE_CONTINUE;
@@ -1250,6 +1318,7 @@ stop_building (DossierProfileView *self)
   self->build_tick_id = 0;
   for (guint i = 0; i < G_N_ELEMENTS (self->pending_skills); i++)
     g_clear_object (&self->pending_skills[i]);
+  g_clear_pointer (&self->pending_record_rows, g_ptr_array_unref);
 }
 
 static void

@@ -126,6 +126,43 @@ dossier_row_list_unbind (DossierRowList *self)
   update_button (self);
 }
 
+gboolean
+dossier_row_list_shrink (DossierRowList *self,
+                         guint           n_rows)
+{
+  GtkWidget *last;
+
+  g_return_val_if_fail (DOSSIER_IS_ROW_LIST (self), FALSE);
+
+  g_clear_handle_id (&self->fill_source, g_source_remove);
+  last = gtk_widget_get_last_child (self->chunks_box);
+  if (last != NULL && last != gtk_widget_get_first_child (self->chunks_box))
+    {
+      guint n_chunk_rows = 0;
+
+      for (GtkWidget *row = gtk_widget_get_first_child (last); row != NULL;
+           row = gtk_widget_get_next_sibling (row))
+        n_chunk_rows++;
+      gtk_list_box_bind_model (GTK_LIST_BOX (last), NULL, NULL, NULL, NULL);
+      gtk_box_remove (GTK_BOX (self->chunks_box), last);
+      gtk_widget_add_css_class (gtk_widget_get_last_child (self->chunks_box), "last-chunk");
+      self->n_shown -= MIN (self->n_shown, n_chunk_rows);
+    }
+  else if (self->first_slice != NULL && self->n_shown > n_rows)
+    {
+      self->n_shown -= n_rows;
+      gtk_slice_list_model_set_size (self->first_slice, self->n_shown);
+    }
+  else
+    {
+      dossier_row_list_unbind (self);
+      return FALSE;
+    }
+
+  update_button (self);
+  return TRUE;
+}
+
 static void
 bind_model (DossierRowList             *self,
             GListModel                 *model,

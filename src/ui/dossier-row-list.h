@@ -45,6 +45,12 @@ void        dossier_row_list_bind_model_deferred (DossierRowList             *se
 gboolean    dossier_row_list_grow         (DossierRowList             *self,
                                            guint                       n_rows);
 void        dossier_row_list_unbind       (DossierRowList             *self);
+/* Destroys up to @n_rows of the rows, the last first (a chunk of "Show
+ * All" at a time), and unbinds once none is left; returns TRUE while
+ * some remain.  Destroying a long list's rows in one step took several
+ * milliseconds. */
+gboolean    dossier_row_list_shrink       (DossierRowList             *self,
+                                           guint                       n_rows);
 /* How many rows exist now. */
 guint       dossier_row_list_get_n_shown  (DossierRowList             *self);
 void        dossier_row_list_show_all     (DossierRowList             *self);
