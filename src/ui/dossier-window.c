@@ -1892,6 +1892,26 @@ keyring_changed_cb (DossierWindow *self)
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* The keyboard shortcuts window, built the first time it is asked for.
+ * Not at the standard resource path (gtk/help-overlay.ui), where
+ * GtkApplication would build one for every new window (about 3 ms of a
+ * start that never shows it); the application sets its shortcut. */
+static void
+show_help_overlay_cb (DossierWindow *self)
+{
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH "/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self), overlay);
+    }
+
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 /* Window state */
 
 /* GTK 4.8 has no breakpoints: the window's width, kept up to date in
@@ -2074,6 +2094,7 @@ dossier_window_init (DossierWindow *self)
 {
   GtkDropTarget *drop;
   GType drop_types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
+  g_autoptr(GSimpleAction) help_action = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->retired_profiles = g_ptr_array_new_with_free_func (g_object_unref);
@@ -2087,6 +2108,12 @@ dossier_window_init (DossierWindow *self)
   g_signal_connect_object (self->account_action, "change-state",
                            G_CALLBACK (account_change_state_cb), self, G_CONNECT_SWAPPED);
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (self->account_action));
+
+  /* GtkApplicationWindow leaves an action of this name alone. */
+  help_action = g_simple_action_new ("show-help-overlay", NULL);
+  g_signal_connect_object (help_action, "activate",
+                           G_CALLBACK (show_help_overlay_cb), self, G_CONNECT_SWAPPED);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (help_action));
 
   /* An exported profile dropped anywhere on the window opens. */
   drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
