@@ -1435,6 +1435,47 @@ test_welcome (Fixture       *fixture,
   g_assert_cmpstr (dossier_profile_get_key (dossier_window_get_profile (fixture->window)), ==, SEED_KEY);
 }
 
+/* Only the welcome page is built with a window that opens on it: the
+ * other pages and the shortcuts window come the first time they are
+ * needed, and the lookup page, built when an account comes, shows it. */
+static void
+test_pages_on_first_use (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) pages = NULL;
+  DossierWindow *window;
+  GtkStack *stack;
+  GtkWidget *title;
+
+  g_assert_true (dossier_application_set_account (app, NULL, FALSE, &error));
+  g_assert_no_error (error);
+
+  window = dossier_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (DOSSIER_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)), 5000));
+  g_assert_cmpstr (dossier_window_get_page_name (window), ==, "welcome");
+
+  stack = GTK_STACK (dossier_test_find_widget (GTK_WIDGET (window), is_stack, NULL));
+  pages = G_LIST_MODEL (gtk_stack_get_pages (stack));
+  g_assert_cmpuint (g_list_model_get_n_items (pages), ==, 1);
+  g_assert_null (dossier_test_find_row (GTK_WIDGET (window), "Source key"));
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+  use_server_account (fixture->server);
+  g_assert_true (DOSSIER_TEST_WAIT_UNTIL (g_strcmp0 (dossier_window_get_page_name (window), "lookup") == 0 &&
+                                          dossier_test_find_row (GTK_WIDGET (window), "Source key") != NULL,
+                                          5000));
+  title = dossier_test_find_widget (gtk_stack_get_visible_child (stack), is_window_title, NULL);
+  g_assert_nonnull (title);
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)), ==, DOSSIER_TEST_USER_EMAIL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_size_remembered (Fixture       *fixture,
                              gconstpointer  data)
@@ -1503,6 +1544,7 @@ main (int   argc,
   ADD ("/window/history/cap", test_history_cap);
   ADD ("/window/demo", test_demo);
   ADD ("/window/welcome", test_welcome);
+  ADD ("/window/pages-on-first-use", test_pages_on_first_use);
   ADD ("/window/preferences", test_preferences);
   ADD ("/window/about", test_about);
   ADD ("/window/shortcuts", test_shortcuts);

@@ -623,6 +623,7 @@ dossier_application_startup (GApplication *app)
   g_autoptr(GFile) cache_dir = NULL;
   const char *quit_accels[] = { "<Control>q", NULL };
   const char *preferences_accels[] = { "<Control>comma", NULL };
+  const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (dossier_application_parent_class)->startup (app);
 
@@ -637,6 +638,9 @@ dossier_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  /* What GtkApplication sets when it finds gtk/help-overlay.ui, which the
+   * window now builds itself on first use (dossier-window.c). */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", shortcuts_accels);
 
   load_remembered_account (self, NULL, NULL);
   dossier_application_reload_accounts (self);

@@ -30,7 +30,12 @@ struct _DossierWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   AdwStatusPage        *welcome_status;
+  GMenu                *main_menu;
+
+  /* The other pages' widgets, built the first time each page is needed
+   * (see ensure_page()); NULL until then. */
   AdwBin               *sign_in_bin;
+  GtkWidget            *sign_in_page;
   AdwWindowTitle       *lookup_title;
   DossierLookupPage    *lookup_page;
   AdwStatusPage        *loading_status;
@@ -38,16 +43,12 @@ struct _DossierWindow
   AdwStatusPage        *error_status;
   GtkButton            *error_button;
   AdwWindowTitle       *profile_title;
-  GtkButton            *export_button;
   AdwBin               *profile_bin;
-  GMenu                *main_menu;
+  DossierProfileView   *profile_view;
 
   /* Replaced profiles, until the view has moved on (see
    * release_retired_profiles()). */
   GPtrArray            *retired_profiles;
-  /* Built on first use (see ensure_page()); NULL until then. */
-  DossierProfileView   *profile_view;
-  GtkWidget            *sign_in_page;
   GSimpleAction        *account_action;
 
   DossierApplication   *application;
@@ -69,6 +70,10 @@ struct _DossierWindow
   char                 *sign_in_return_page;
   /* The page shown when the running operation started. */
   char                 *page_before_operation;
+  /* What the loading page says about the running operation, kept for the
+   * page until it is built. */
+  char                 *loading_title;
+  char                 *loading_description;
   /* Lookups asked for meanwhile wait for the sample profiles. */
   gboolean              starting_demo;
 };
@@ -168,23 +173,85 @@ page_depth (const char *name)
   return 0;
 }
 
-static void save_attachment_cb (DossierWindow      *self,
-                                DossierAttachment  *attachment,
-                                DossierProfileView *view);
-static void signed_in_cb       (DossierWindow      *self,
-                                DossierAccount     *account);
-static void release_retired_profiles (DossierWindow *self);
+static void save_attachment_cb       (DossierWindow      *self,
+                                      DossierAttachment  *attachment,
+                                      DossierProfileView *view);
+static void signed_in_cb             (DossierWindow      *self,
+                                      DossierAccount     *account);
+static void release_retired_profiles (DossierWindow      *self);
+static void lookup_activated_cb      (DossierWindow      *self,
+                                      DossierLookup      *lookup,
+                                      DossierLookupPage  *page);
+static void update_actions           (DossierWindow      *self);
+static void sync_lookup_page         (DossierWindow      *self);
+static void sync_loading_page        (DossierWindow      *self);
+static void width_changed_cb         (DossierWindow      *self);
 
-/* The sign-in page and the profile view are built the first time they are
- * needed, not with the window: together they were most of the window's
- * construction (about 20 ms of a 30-40 ms build), and most starts show
- * neither: the first frame comes sooner. */
+/* Builds the page @object_id of dossier-window-pages.ui and adds it to the
+ * stack as @name; the builder is returned to pick its widgets from. */
+static GtkBuilder *
+build_page (DossierWindow *self,
+            const char    *object_id,
+            const char    *name)
+{
+  GtkBuilder *builder = gtk_builder_new ();
+  const char *object_ids[] = { object_id, NULL };
+  g_autoptr(GError) error = NULL;
+
+  gtk_builder_expose_object (builder, "main_menu", G_OBJECT (self->main_menu));
+  if (!gtk_builder_add_objects_from_resource (builder, RESOURCE_PATH "/dossier-window-pages.ui",
+                                              object_ids, &error))
+    g_error ("The window's %s page cannot be built: %s", name, error->message);
+
+  gtk_stack_add_named (self->stack, GTK_WIDGET (gtk_builder_get_object (builder, object_id)), name);
+  return builder;
+}
+
+/* Only the welcome page is built with the window: a start shows one page,
+ * and building the others (the lookup form, the loading and error pages,
+ * the sign-in page and the profile view, 60 widgets or so, and the
+ * styles, icons and sizes of each) took most of the window's start-up.
+ * Each is built the first time it is shown or something is written into
+ * it; until then its widgets are NULL. */
 static void
 ensure_page (DossierWindow *self,
              const char    *name)
 {
-  if (g_strcmp0 (name, "profile") == 0 && self->profile_view == NULL)
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (g_strcmp0 (name, "lookup") == 0 && self->lookup_page == NULL)
     {
+      builder = build_page (self, "lookup_page_box", name);
+      self->lookup_title = ADW_WINDOW_TITLE (gtk_builder_get_object (builder, "lookup_title"));
+      self->lookup_page = DOSSIER_LOOKUP_PAGE (gtk_builder_get_object (builder, "lookup_page"));
+      g_signal_connect_object (self->lookup_page, "lookup-activated",
+                               G_CALLBACK (lookup_activated_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->lookup_page, "notify::complete",
+                               G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+      dossier_lookup_page_set_history (self->lookup_page, dossier_application_get_history (self->application));
+      dossier_lookup_page_set_busy (self->lookup_page, self->busy);
+      width_changed_cb (self);
+      sync_lookup_page (self);
+    }
+  else if (g_strcmp0 (name, "loading") == 0 && self->loading_status == NULL)
+    {
+      builder = build_page (self, "loading_page", name);
+      self->loading_status = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "loading_status"));
+      self->loading_spinner = GTK_SPINNER (gtk_builder_get_object (builder, "loading_spinner"));
+      sync_loading_page (self);
+    }
+  else if (g_strcmp0 (name, "error") == 0 && self->error_status == NULL)
+    {
+      builder = build_page (self, "error_page", name);
+      self->error_status = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "error_status"));
+      self->error_button = GTK_BUTTON (gtk_builder_get_object (builder, "error_button"));
+    }
+  else if (g_strcmp0 (name, "profile") == 0 && self->profile_view == NULL)
+    {
+      builder = build_page (self, "profile_page", name);
+      self->profile_title = ADW_WINDOW_TITLE (gtk_builder_get_object (builder, "profile_title"));
+      self->profile_bin = ADW_BIN (gtk_builder_get_object (builder, "profile_bin"));
+
       self->profile_view = DOSSIER_PROFILE_VIEW (dossier_profile_view_new ());
       dossier_profile_view_set_picture_loader (self->profile_view,
                                                dossier_application_get_picture_loader (self->application));
@@ -196,6 +263,9 @@ ensure_page (DossierWindow *self,
     }
   else if (g_strcmp0 (name, "sign-in") == 0 && self->sign_in_page == NULL)
     {
+      builder = build_page (self, "sign_in_page", name);
+      self->sign_in_bin = ADW_BIN (gtk_builder_get_object (builder, "sign_in_bin"));
+
       /* The sign-in page, from the keyring side, checks and stores accounts. */
       self->sign_in_page = dossier_sign_in_page_new ();
       dossier_sign_in_page_set_session (DOSSIER_SIGN_IN_PAGE (self->sign_in_page),
@@ -277,7 +347,7 @@ update_actions (DossierWindow *self)
   const char *page = current_page (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.look-up",
-                                 dossier_lookup_page_is_complete (self->lookup_page));
+                                 self->lookup_page != NULL && dossier_lookup_page_is_complete (self->lookup_page));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel", self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", on_profile);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-to", on_profile);
@@ -306,6 +376,22 @@ page_changed_cb (DossierWindow *self)
 
 /* Operations */
 
+/* The running operation, on the pages built so far: the loading page, and
+ * the spinner of the Look Up button. */
+static void
+sync_loading_page (DossierWindow *self)
+{
+  if (self->lookup_page != NULL)
+    dossier_lookup_page_set_busy (self->lookup_page, self->busy);
+
+  if (self->loading_status == NULL)
+    return;
+
+  adw_status_page_set_title (self->loading_status, self->loading_title);
+  adw_status_page_set_description (self->loading_status, self->loading_description);
+  gtk_spinner_set_spinning (self->loading_spinner, self->busy);
+}
+
 static void
 cancel_operation (DossierWindow *self)
 {
@@ -317,8 +403,7 @@ cancel_operation (DossierWindow *self)
   if (self->busy)
     {
       self->busy = FALSE;
-      dossier_lookup_page_set_busy (self->lookup_page, FALSE);
-      gtk_spinner_set_spinning (self->loading_spinner, FALSE);
+      sync_loading_page (self);
     }
 
   update_actions (self);
@@ -341,16 +426,15 @@ begin_operation (DossierWindow *self,
                  const char    *title,
                  const char    *description)
 {
-  g_autofree char *escaped = description != NULL ? g_markup_escape_text (description, -1) : NULL;
-
   cancel_operation (self);
 
   self->cancellable = g_cancellable_new ();
   self->busy = TRUE;
-  dossier_lookup_page_set_busy (self->lookup_page, TRUE);
-  adw_status_page_set_title (self->loading_status, title);
-  adw_status_page_set_description (self->loading_status, escaped);
-  gtk_spinner_set_spinning (self->loading_spinner, TRUE);
+  g_free (self->loading_title);
+  self->loading_title = g_strdup (title);
+  g_free (self->loading_description);
+  self->loading_description = description != NULL ? g_markup_escape_text (description, -1) : NULL;
+  sync_loading_page (self);
 
   /* Where to come back to if this fails or is cancelled. */
   if (!page_is (self, "loading"))
@@ -372,8 +456,7 @@ end_operation (DossierWindow *self)
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->loading_timeout_id, g_source_remove);
   self->busy = FALSE;
-  dossier_lookup_page_set_busy (self->lookup_page, FALSE);
-  gtk_spinner_set_spinning (self->loading_spinner, FALSE);
+  sync_loading_page (self);
   update_actions (self);
 }
 
@@ -430,11 +513,11 @@ show_profile (DossierWindow  *self,
            dossier_source_get_name (dossier_profile_get_source (profile)) != NULL)
     subtitle = g_strdup (dossier_source_get_name (dossier_profile_get_source (profile)));
 
+  ensure_page (self, "profile");
   adw_window_title_set_title (self->profile_title, name != NULL ? name : _("Unnamed Candidate"));
   adw_window_title_set_subtitle (self->profile_title, subtitle);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->profile_title), subtitle);
 
-  ensure_page (self, "profile");
   dossier_profile_view_set_profile (self->profile_view, profile);
   show_page (self, "profile");
   page_changed_cb (self);
@@ -573,6 +656,7 @@ show_error (DossierWindow *self,
 
   /* The status page's description is markup: the text comes from a server. */
   escaped = g_markup_escape_text (description->str, -1);
+  ensure_page (self, "error");
   adw_status_page_set_icon_name (self->error_status, icon);
   adw_status_page_set_title (self->error_status, title);
   adw_status_page_set_description (self->error_status, escaped);
@@ -702,10 +786,16 @@ look_up_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
-  g_autofree char *source_key = dossier_lookup_page_dup_source_key (self->lookup_page);
-  g_autofree char *identifier = dossier_lookup_page_dup_identifier (self->lookup_page);
+  g_autofree char *source_key = NULL;
+  g_autofree char *identifier = NULL;
   g_autoptr(DossierLookup) lookup = NULL;
 
+  /* A form never built is empty. */
+  if (self->lookup_page == NULL)
+    return;
+
+  source_key = dossier_lookup_page_dup_source_key (self->lookup_page);
+  identifier = dossier_lookup_page_dup_identifier (self->lookup_page);
   if (*source_key == '\0' || *identifier == '\0')
     return;
 
@@ -1625,10 +1715,23 @@ account_change_state_cb (DossierWindow *self,
                                             switch_account_cb, g_object_ref (self));
 }
 
+/* The account's side of the lookup page: its subtitle, and the lookups
+ * listed under the form. */
 static void
-apply_demo_or_history (DossierWindow *self)
+sync_lookup_page (DossierWindow *self)
 {
+  DossierAccount *account = dossier_application_get_account (self->application);
   DossierDemo *demo = dossier_application_get_demo (self->application);
+
+  if (self->lookup_page == NULL)
+    return;
+
+  if (dossier_application_get_demo_active (self->application))
+    adw_window_title_set_subtitle (self->lookup_title, _("Sample Profiles"));
+  else if (account != NULL)
+    adw_window_title_set_subtitle (self->lookup_title, dossier_account_get_user_email (account));
+  else
+    adw_window_title_set_subtitle (self->lookup_title, NULL);
 
   if (dossier_application_get_demo_active (self->application) && demo != NULL)
     {
@@ -1659,14 +1762,13 @@ account_changed_cb (DossierWindow *self)
 
   g_simple_action_set_state (self->account_action, g_variant_new_string (id));
 
-  if (demo)
-    adw_window_title_set_subtitle (self->lookup_title, _("Sample Profiles"));
-  else if (account != NULL)
-    adw_window_title_set_subtitle (self->lookup_title, dossier_account_get_user_email (account));
+  /* With an account, the lookup page is where the recruiter goes (built
+   * now, it starts in sync); without one, a lookup page not built yet has
+   * nothing to forget. */
+  if (account != NULL && self->lookup_page == NULL)
+    ensure_page (self, "lookup");
   else
-    adw_window_title_set_subtitle (self->lookup_title, NULL);
-
-  apply_demo_or_history (self);
+    sync_lookup_page (self);
 
   /* Most lookups are in the source used last: have it ready. */
   if (!demo && account != NULL && self->pending_lookup == NULL)
@@ -1790,6 +1892,26 @@ keyring_changed_cb (DossierWindow *self)
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* The keyboard shortcuts window, built the first time it is asked for.
+ * Not at the standard resource path (gtk/help-overlay.ui), where
+ * GtkApplication would build one for every new window (about 3 ms of a
+ * start that never shows it); the application sets its shortcut. */
+static void
+show_help_overlay_cb (DossierWindow *self)
+{
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH "/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self), overlay);
+    }
+
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 /* Window state */
 
 /* GTK 4.8 has no breakpoints: the window's width, kept up to date in
@@ -1800,6 +1922,9 @@ static void
 width_changed_cb (DossierWindow *self)
 {
   int width, height;
+
+  if (self->lookup_page == NULL)
+    return;
 
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   dossier_lookup_page_set_compact (self->lookup_page,
@@ -1850,9 +1975,6 @@ setup_for_application (DossierWindow      *self,
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  dossier_lookup_page_set_history (self->lookup_page, dossier_application_get_history (self->application));
-
-
   adw_status_page_set_icon_name (self->welcome_status, dossier_application_get_icon_name (application));
 
   g_menu_insert_section (self->main_menu, 1, NULL,
@@ -1895,11 +2017,25 @@ dossier_window_dispose (GObject *object)
   g_clear_pointer (&self->profile_file_name, g_free);
   g_clear_pointer (&self->sign_in_return_page, g_free);
   g_clear_pointer (&self->page_before_operation, g_free);
+  g_clear_pointer (&self->loading_title, g_free);
+  g_clear_pointer (&self->loading_description, g_free);
   g_clear_object (&self->account_action);
   g_clear_object (&self->settings);
   g_clear_object (&self->application);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
+  /* The pages built on first use went with the stack. */
+  self->sign_in_bin = NULL;
+  self->sign_in_page = NULL;
+  self->lookup_title = NULL;
+  self->lookup_page = NULL;
+  self->loading_status = NULL;
+  self->loading_spinner = NULL;
+  self->error_status = NULL;
+  self->error_button = NULL;
+  self->profile_title = NULL;
+  self->profile_bin = NULL;
+  self->profile_view = NULL;
 
   G_OBJECT_CLASS (dossier_window_parent_class)->dispose (object);
 }
@@ -1920,20 +2056,8 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, welcome_status);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, sign_in_bin);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, lookup_title);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, lookup_page);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, loading_status);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, loading_spinner);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, error_status);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, error_button);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, profile_title);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, export_button);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, profile_bin);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, main_menu);
   gtk_widget_class_bind_template_callback (widget_class, page_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, lookup_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, update_actions);
 
   gtk_widget_class_install_action (widget_class, "win.look-up", NULL, look_up_action);
   gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action);
@@ -1970,6 +2094,7 @@ dossier_window_init (DossierWindow *self)
 {
   GtkDropTarget *drop;
   GType drop_types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
+  g_autoptr(GSimpleAction) help_action = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->retired_profiles = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1983,6 +2108,12 @@ dossier_window_init (DossierWindow *self)
   g_signal_connect_object (self->account_action, "change-state",
                            G_CALLBACK (account_change_state_cb), self, G_CONNECT_SWAPPED);
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (self->account_action));
+
+  /* GtkApplicationWindow leaves an action of this name alone. */
+  help_action = g_simple_action_new ("show-help-overlay", NULL);
+  g_signal_connect_object (help_action, "activate",
+                           G_CALLBACK (show_help_overlay_cb), self, G_CONNECT_SWAPPED);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (help_action));
 
   /* An exported profile dropped anywhere on the window opens. */
   drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
@@ -2012,6 +2143,7 @@ dossier_window_set_lookup (DossierWindow         *self,
 {
   g_return_if_fail (DOSSIER_IS_WINDOW (self));
 
+  ensure_page (self, "lookup");
   dossier_lookup_page_set_lookup (self->lookup_page, source_key, kind, identifier);
 }
 
@@ -2026,6 +2158,7 @@ dossier_window_request_lookup (DossierWindow         *self,
   g_return_if_fail (DOSSIER_IS_WINDOW (self));
   g_return_if_fail (source_key != NULL && identifier != NULL);
 
+  ensure_page (self, "lookup");
   dossier_lookup_page_set_lookup (self->lookup_page, source_key, kind, identifier);
   lookup = dossier_lookup_new (source_key, kind, identifier, NULL);
   run_lookup (self, lookup);
