@@ -132,6 +132,72 @@ test_pretty_print_deep (void)
                    expected->str, expected->len);
 }
 
+typedef struct
+{
+  GString *text;
+  guint    calls;
+  guint    fail_at;   /* the call that fails, 0 for none */
+} Sink;
+
+static gboolean
+sink_write_cb (const char  *data,
+               gsize        size,
+               gpointer     user_data,
+               GError     **error)
+{
+  Sink *sink = user_data;
+
+  g_assert_cmpuint (size, >, 0);
+  if (++sink->calls == sink->fail_at)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "full");
+      return FALSE;
+    }
+  g_string_append_len (sink->text, data, size);
+  return TRUE;
+}
+
+/* Printed in pieces, the text is the same, byte for byte, as printed in
+ * memory: across the pieces' boundaries, with strings longer than a piece,
+ * and deep indentation.  A failed write stops the printing. */
+static void
+test_pretty_print_streamed (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"items\": [");
+  g_autoptr(GString) streamed = g_string_new (NULL);
+  g_autoptr(GBytes) in_memory = NULL;
+  g_autoptr(GError) error = NULL;
+  Sink sink = { streamed, 0, 0 };
+  const guint long_strings[] = { 200000, 65534, 65535, 65536, 65537 };
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (text, "%s{\"n\": %u, \"deep\": [[[[\"x\"]]]], \"e\": {}}",
+                            i > 0 ? "," : "", i);
+  /* Longer than a piece, then around a piece's size. */
+  for (guint k = 0; k < G_N_ELEMENTS (long_strings); k++)
+    {
+      g_string_append (text, ", \"");
+      for (guint i = 0; i < long_strings[k]; i++)
+        g_string_append_c (text, 'a' + i % 26);
+      g_string_append_c (text, '"');
+    }
+  g_string_append (text, "]}");
+
+  in_memory = dossier_json_pretty_print (text->str, text->len);
+  g_assert_true (dossier_json_pretty_print_to (text->str, text->len, sink_write_cb, &sink, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sink.calls, >, 10);
+  g_assert_cmpmem (streamed->str, streamed->len,
+                   g_bytes_get_data (in_memory, NULL), g_bytes_get_size (in_memory));
+
+  g_string_truncate (streamed, 0);
+  sink = (Sink) { streamed, 0, 3 };
+  g_assert_false (dossier_json_pretty_print_to (text->str, text->len, sink_write_cb, &sink, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  /* Nothing is written after the failure. */
+  g_assert_cmpuint (sink.calls, ==, 3);
+}
+
 static void
 test_validate (void)
 {
@@ -254,6 +320,7 @@ main (int   argc,
   g_test_add_func ("/json-text/find-member", test_find_member);
   g_test_add_func ("/json-text/pretty-print-keeps-tokens", test_pretty_print_keeps_tokens);
   g_test_add_func ("/json-text/pretty-print-deep", test_pretty_print_deep);
+  g_test_add_func ("/json-text/pretty-print-streamed", test_pretty_print_streamed);
   g_test_add_func ("/json-text/validate", test_validate);
   g_test_add_func ("/json-text/validate-object-members", test_validate_object_members);
   g_test_add_func ("/json-text/validate-agrees-with-json-glib", test_validate_agrees_with_json_glib);

@@ -1,7 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "dossier-error.h"
 #include "dossier-exporter.h"
@@ -42,31 +46,194 @@ set_export_error (GError     **error,
                _("Could not export the profile to “%s”: %s"), name, cause->message);
 }
 
+typedef struct
+{
+  GOutputStream *out;
+  GCancellable  *cancellable;
+} StreamSink;
+
+static gboolean
+write_to_stream_cb (const char  *data,
+                    gsize        size,
+                    gpointer     user_data,
+                    GError     **error)
+{
+  StreamSink *sink = user_data;
+
+  return g_output_stream_write_all (sink->out, data, size, NULL, sink->cancellable, error);
+}
+
 /* For files without a local path (a GVfs location): write through a
  * replace stream, and on failure close it with a cancelled cancellable,
  * which discards the temporary file.  A plain close would rename the
  * half-written temporary over the target. */
 static gboolean
 replace_through_stream (GFile         *file,
-                        const char    *data,
-                        gsize          size,
+                        const char    *text,
+                        gsize          length,
                         GCancellable  *cancellable,
                         GError       **error)
 {
   g_autoptr(GFileOutputStream) out = NULL;
   g_autoptr(GCancellable) abandon = NULL;
+  StreamSink sink;
 
   out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
   if (out == NULL)
     return FALSE;
 
-  if (g_output_stream_write_all (G_OUTPUT_STREAM (out), data, size, NULL, cancellable, error) &&
+  sink = (StreamSink) { G_OUTPUT_STREAM (out), cancellable };
+  if (dossier_json_pretty_print_to (text, length, write_to_stream_cb, &sink, error) &&
       g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error))
     return TRUE;
 
   abandon = g_cancellable_new ();
   g_cancellable_cancel (abandon);
   g_output_stream_close (G_OUTPUT_STREAM (out), abandon, NULL);
+  return FALSE;
+}
+
+/* Local files: the export is written, as it is re-indented, to a temporary
+ * file beside the target, which is renamed over the target only once all
+ * of it is on disk.  A full disk, a size limit or a crash leave any
+ * existing file as it was; no temporary file is left behind.  (GLib's
+ * g_file_replace_contents() does not: on a failed write it still renames
+ * the truncated temporary file into place.)
+ *
+ * This is what g_file_set_contents_full() does with
+ * G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_ONLY_EXISTING, which
+ * the export used before, except that it takes the text as it is made
+ * rather than all at once (see dossier_json_pretty_print_to()).  Its error
+ * messages are GLib's, from GLib's own translations, so that they read
+ * exactly as they did. */
+
+typedef struct
+{
+  int         fd;
+  const char *temp_path;
+} TempFile;
+
+/* GLib's message formats are spelt out at each use (the compiler checks
+ * each against its arguments); g_dgettext() on GLib's domain gives them as
+ * GLib translates them. */
+#define set_file_error(error, saved_errno, format, ...) \
+  g_set_error ((error), G_FILE_ERROR, g_file_error_from_errno (saved_errno), \
+               g_dgettext ("glib20", format), __VA_ARGS__)
+
+static gboolean
+write_to_temp_file_cb (const char  *data,
+                       gsize        size,
+                       gpointer     user_data,
+                       GError     **error)
+{
+  TempFile *temp = user_data;
+
+  while (size > 0)
+    {
+      gssize written = write (temp->fd, data, size);
+      int saved_errno = errno;
+
+      if (written < 0 && saved_errno == EINTR)
+        continue;
+      if (written < 0)
+        {
+          g_autofree char *name = g_filename_display_name (temp->temp_path);
+
+          set_file_error (error, saved_errno, "Failed to write file “%s”: write() failed: %s",
+                          name, g_strerror (saved_errno));
+          return FALSE;
+        }
+      data += written;
+      size -= written;
+    }
+  return TRUE;
+}
+
+/* Whether the new file must reach the disk before it replaces @path: only
+ * when there is something to lose.  When there is no file yet, a crash can
+ * at worst leave an empty one; waiting for the disk would cost as much as
+ * the whole export (GLib decides the same way, see above). */
+static gboolean
+must_sync (const char *path)
+{
+  GStatBuf info;
+
+  if (g_lstat (path, &info) == 0)
+    return info.st_size > 0;
+  return errno != ENOENT;
+}
+
+static gboolean
+write_local_file (const char   *path,
+                  const char   *text,
+                  gsize         length,
+                  GError      **error)
+{
+  g_autofree char *temp_path = g_strconcat (path, ".XXXXXX", NULL);
+  TempFile temp = { -1, temp_path };
+  gboolean sync = must_sync (path);
+
+  temp.fd = g_mkstemp_full (temp_path, O_RDWR | O_CLOEXEC, 0666);
+  if (temp.fd < 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = g_filename_display_name (temp_path);
+
+      set_file_error (error, saved_errno, "Failed to create file “%s”: %s",
+                      name, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (!dossier_json_pretty_print_to (text, length, write_to_temp_file_cb, &temp, error))
+    goto failed;
+
+  if (sync && g_fsync (temp.fd) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = g_filename_display_name (temp_path);
+
+      set_file_error (error, saved_errno, "Failed to write file “%s”: fsync() failed: %s",
+                      name, g_strerror (saved_errno));
+      goto failed;
+    }
+
+  if (!g_close (temp.fd, error))
+    {
+      temp.fd = -1;
+      goto failed;
+    }
+  temp.fd = -1;
+
+  if (g_rename (temp_path, path) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display_temp = g_filename_display_name (temp_path);
+      g_autofree char *display_path = g_filename_display_name (path);
+
+      set_file_error (error, saved_errno, "Failed to rename file “%s” to “%s”: g_rename() failed: %s",
+                      display_temp, display_path, g_strerror (saved_errno));
+      goto failed;
+    }
+
+  /* The rename itself reaches the disk with the folder. */
+  if (sync)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+      int dir_fd = g_open (dir, O_RDONLY | O_CLOEXEC, 0);
+
+      if (dir_fd >= 0)
+        {
+          g_fsync (dir_fd);
+          g_close (dir_fd, NULL);
+        }
+    }
+
+  return TRUE;
+
+failed:
+  if (temp.fd >= 0)
+    g_close (temp.fd, NULL);
+  g_unlink (temp_path);
   return FALSE;
 }
 
@@ -88,11 +255,10 @@ dossier_exporter_write_json (GBytes        *raw_json,
                              GCancellable  *cancellable,
                              GError       **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   const char *path;
-  const char *data;
-  gsize size;
+  const char *text;
+  gsize length;
   gboolean written;
 
   g_return_val_if_fail (raw_json != NULL, FALSE);
@@ -101,21 +267,14 @@ dossier_exporter_write_json (GBytes        *raw_json,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  bytes = dossier_exporter_serialize_json (raw_json);
-  data = g_bytes_get_data (bytes, &size);
-
-  /* The export goes to a temporary file beside the target, which is renamed
-   * over the target only once all of it is on disk: a full disk, a size
-   * limit or a crash leave any existing file as it was.  (GLib's
-   * g_file_replace_contents() does not: on a failed write it still renames
-   * the truncated temporary file into place.) */
+  /* Re-indented from the received text, as dossier_exporter_serialize_json()
+   * does, straight into the file. */
+  text = g_bytes_get_data (raw_json, &length);
   path = g_file_peek_path (file);
   if (path != NULL)
-    written = g_file_set_contents_full (path, data, size,
-                                        G_FILE_SET_CONTENTS_CONSISTENT,
-                                        0666, &local_error);
+    written = write_local_file (path, text, length, &local_error);
   else
-    written = replace_through_stream (file, data, size, cancellable, &local_error);
+    written = replace_through_stream (file, text, length, cancellable, &local_error);
 
   if (!written)
     {

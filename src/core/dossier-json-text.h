@@ -72,4 +72,20 @@ gboolean  dossier_json_members_find        (const char  *text,
 GBytes   *dossier_json_pretty_print        (const char  *text,
                                             gsize        length);
 
+/* Where dossier_json_pretty_print_to() hands its output, in pieces of up to
+ * 64 KiB (a long string may come in one larger piece).  Returns FALSE with
+ * @error set to stop the printing. */
+typedef gboolean (*DossierJsonWriteFunc) (const char  *data,
+                                          gsize        size,
+                                          gpointer     user_data,
+                                          GError     **error);
+
+/* The same re-indented text, handed to @write as it is made rather than
+ * held in memory.  FALSE when @write failed (its error is in @error). */
+gboolean  dossier_json_pretty_print_to     (const char            *text,
+                                            gsize                  length,
+                                            DossierJsonWriteFunc   write,
+                                            gpointer               user_data,
+                                            GError               **error);
+
 G_END_DECLS
