@@ -280,6 +280,121 @@ test_validate_object_members (void)
   g_assert_cmpuint (members->len, ==, 0);
 }
 
+/* Feeds @answer to a data printer in pieces of @step bytes (each call sees
+ * all that came before, as a body being read); returns what it printed and
+ * whether it printed `data` whole, and where. */
+static gboolean
+print_data_in_pieces (const char  *answer,
+                      gsize        length,
+                      gsize        step,
+                      GString     *printed,
+                      gsize       *start,
+                      gsize       *end)
+{
+  g_autoptr(DossierJsonDataPrinter) printer = NULL;
+  Sink sink = { printed, 0, 0 };
+  gsize available = 0;
+
+  g_string_truncate (printed, 0);
+  printer = dossier_json_data_printer_new (sink_write_cb, &sink);
+  do
+    {
+      g_autoptr(GError) error = NULL;
+
+      available = MIN (available + step, length);
+      if (!dossier_json_data_printer_feed (printer, answer, available, available == length, &error))
+        {
+          g_assert_no_error (error);
+          return FALSE;
+        }
+    }
+  while (available < length);
+
+  return dossier_json_data_printer_get_data (printer, start, end);
+}
+
+/* Fed an answer in pieces of any size, the data printer prints exactly
+ * what dossier_json_pretty_print() prints of `data` alone, and finds the
+ * member where dossier_json_find_member() does. */
+static void
+test_data_printer (void)
+{
+  const char *directory = g_test_get_filename (G_TEST_DIST, "fixtures", NULL);
+  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
+  g_autoptr(GString) printed = g_string_new (NULL);
+  const gsize steps[] = { 1, 2, 3, 7, 64, 1000, G_MAXSIZE / 2 };
+  const char *name;
+  guint checked = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (directory, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length, start, end;
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      if (!dossier_json_find_member (contents, length, "data", &start, &end) || contents[start] != '{')
+        continue;
+
+      for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+        {
+          g_autoptr(GBytes) expected = dossier_json_pretty_print (contents + start, end - start);
+          gsize printed_start = 0, printed_end = 0;
+
+          g_test_message ("%s in pieces of %" G_GSIZE_FORMAT, name, steps[i]);
+          g_assert_true (print_data_in_pieces (contents, length, steps[i], printed,
+                                               &printed_start, &printed_end));
+          g_assert_cmpuint (printed_start, ==, start);
+          g_assert_cmpuint (printed_end, ==, end);
+          g_assert_cmpmem (printed->str, printed->len,
+                           g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+        }
+      checked++;
+    }
+  g_assert_cmpuint (checked, >, 5);
+}
+
+/* What the data printer does not follow, it gives up on, however the
+ * answer arrives; what it follows, it follows around other members. */
+static void
+test_data_printer_gives_up (void)
+{
+  const char *refused[] = {
+    "",
+    "[]",
+    "{}",
+    "{\"code\": 200}",
+    "{\"data\": []}",
+    "{\"data\": {\"a\": 1}, \"data\": {\"a\": 2}}",   /* the second would win */
+    "{\"d\\u0061ta\": {\"a\": 1}}",                   /* an escaped name */
+    "{\"data\": {\"a\": 1}",                           /* cut short */
+    "{\"data\": {\"a\": 1}} x",                        /* something after */
+    "{\"data\" {\"a\": 1}}",
+  };
+  const char *accepted = " {\"code\": 200, \"list\": [1, {\"data\": 2}, \"}\"], "
+                         "\"data\": {\"a\": [], \"b\": \"\\\"{\"}, \"meta\": {\"data\": 3}} \n";
+  g_autoptr(GString) printed = g_string_new (NULL);
+  gsize start, end;
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    for (gsize step = 1; step < 4; step++)
+      {
+        g_test_message ("%s in pieces of %" G_GSIZE_FORMAT, refused[i], step);
+        g_assert_false (print_data_in_pieces (refused[i], strlen (refused[i]), step, printed,
+                                              &start, &end));
+      }
+
+  for (gsize step = 1; step < 4; step++)
+    {
+      g_assert_true (print_data_in_pieces (accepted, strlen (accepted), step, printed, &start, &end));
+      g_assert_cmpstr (printed->str, ==, "{\n  \"a\": [],\n  \"b\": \"\\\"{\"\n}\n");
+      g_assert_cmpuint (start, ==, strstr (accepted, "{\"a\"") - accepted);
+    }
+}
+
 /* What the validator accepts, json-glib reads: it is only a fast path in
  * front of json-glib, never more lenient. */
 static void
@@ -321,6 +436,8 @@ main (int   argc,
   g_test_add_func ("/json-text/pretty-print-keeps-tokens", test_pretty_print_keeps_tokens);
   g_test_add_func ("/json-text/pretty-print-deep", test_pretty_print_deep);
   g_test_add_func ("/json-text/pretty-print-streamed", test_pretty_print_streamed);
+  g_test_add_func ("/json-text/data-printer", test_data_printer);
+  g_test_add_func ("/json-text/data-printer-gives-up", test_data_printer_gives_up);
   g_test_add_func ("/json-text/validate", test_validate);
   g_test_add_func ("/json-text/validate-object-members", test_validate_object_members);
   g_test_add_func ("/json-text/validate-agrees-with-json-glib", test_validate_agrees_with_json_glib);

@@ -255,6 +255,9 @@ struct _DossierClient
   char        *user_email;
   char        *api_key;
   guint        request_timeout;
+
+  DossierBodyFunc body_func;
+  gpointer        body_func_data;
 };
 
 G_DEFINE_FINAL_TYPE (DossierClient, dossier_client, G_TYPE_OBJECT)
@@ -429,6 +432,11 @@ typedef struct
   guint8        *body;
   gsize          body_length;
   gsize          body_capacity;
+  /* When the body is followed (DossierBodyFunc), it is read into a buffer
+   * of the announced size that @followed_buffer owns, so that the follower
+   * can keep it alive. */
+  GBytes        *followed_buffer;
+  gsize          announced_length;
   gsize          limit;
 
   guint          status;
@@ -473,7 +481,10 @@ request_free (Request *request)
   g_clear_object (&request->stream);
   g_clear_object (&request->msg);
   g_clear_pointer (&request->uri, g_uri_unref);
-  g_free (request->body);
+  if (request->followed_buffer != NULL)
+    g_bytes_unref (request->followed_buffer);
+  else
+    g_free (request->body);
   g_free (request->host);
   g_clear_object (&request->self);
   g_free (request);
@@ -1062,7 +1073,10 @@ finish_reading (GTask *task)
   judgement->kind = request->kind;
   judgement->status = request->status;
   judgement->retry_after = request->retry_after;
-  judgement->body = g_bytes_new_take (g_steal_pointer (&request->body), request->body_length);
+  if (request->followed_buffer != NULL)
+    judgement->body = g_bytes_new_from_bytes (request->followed_buffer, 0, request->body_length);
+  else
+    judgement->body = g_bytes_new_take (g_steal_pointer (&request->body), request->body_length);
   judgement->api_key = g_strdup (request->self->api_key);
   judgement->write_only_key = g_str_has_prefix (request->self->api_key, "askw_");
 
@@ -1104,6 +1118,14 @@ read_body (GTask *task)
 
   if (request->body_length == request->body_capacity)
     {
+      /* Never happens with libsoup, which reads no more than announced; if
+       * it did, the followed buffer stays as it is for its follower, and
+       * the body goes on in a buffer of its own. */
+      if (request->followed_buffer != NULL)
+        {
+          request->body = g_memdup2 (request->body, request->body_length);
+          g_clear_pointer (&request->followed_buffer, g_bytes_unref);
+        }
       request->body_capacity = MIN (MAX (request->body_capacity * 2, READ_CHUNK_SIZE),
                                     request->limit + 1);
       request->body = g_realloc (request->body, request->body_capacity);
@@ -1142,6 +1164,9 @@ read_cb (GObject      *object,
     }
 
   request->body_length += n_read;
+  if (request->followed_buffer != NULL && request->body_length <= request->announced_length)
+    request->self->body_func (request->followed_buffer, request->body_length,
+                              request->announced_length, request->self->body_func_data);
   if (request->body_length > request->limit)
     {
       if (!SOUP_STATUS_IS_SUCCESSFUL (request->status))
@@ -1298,6 +1323,12 @@ send_cb (GObject      *object,
     {
       request->body_capacity = soup_message_headers_get_content_length (headers) + 1;
       request->body = g_malloc (request->body_capacity);
+      if (request->kind == REQUEST_PROFILE_JSON && request->self->body_func != NULL &&
+          SOUP_STATUS_IS_SUCCESSFUL (request->status))
+        {
+          request->followed_buffer = g_bytes_new_take (request->body, request->body_capacity);
+          request->announced_length = request->body_capacity - 1;
+        }
     }
 
   read_body (g_steal_pointer (&task));
@@ -1509,6 +1540,17 @@ dossier_client_get_profile_json_finish (DossierClient  *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dossier_client_get_profile_json_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+dossier_client_set_body_func (DossierClient   *self,
+                              DossierBodyFunc  func,
+                              gpointer         user_data)
+{
+  g_return_if_fail (DOSSIER_IS_CLIENT (self));
+
+  self->body_func = func;
+  self->body_func_data = user_data;
 }
 
 void

@@ -311,19 +311,40 @@ append_newline (Output *out,
     }
 }
 
-static void
-pretty_print (const char *text,
-              gsize       length,
+/* Where the printing of a text has come to. */
+typedef struct
+{
+  gsize pos;
+  guint depth;
+} PrintState;
+
+/* Prints the tokens of @text from @state up to @available.  With
+ * @more_to_come, @text is still arriving: a token that reaches @available
+ * may go on past it, so the printing stops before it, to go on from there
+ * once more has come (a token is printed whole or not at all, so printing
+ * in pieces gives exactly the text printed in one go).  With @one_value,
+ * stops after the first whole value and returns TRUE.
+ *
+ * Always inlined: the whole-text printer then has no test of either flag
+ * left in its loop. */
+G_ALWAYS_INLINE static inline gboolean
+print_tokens (const char *text,
+              gsize       available,
+              gboolean    more_to_come,
+              gboolean    one_value,
+              PrintState *state,
               Output     *out)
 {
-  guint depth = 0;
-  gsize pos = 0;
+  gsize pos = state->pos;
+  guint depth = state->depth;
+  gboolean value_ended = FALSE;
 
   /* A failed write stops the work at the next token, not at the end: the
    * check costs one test per container or comma. */
-  while (pos < length && !out->failed)
+  while (pos < available && !out->failed)
     {
       char c = text[pos];
+      gsize end;
 
       if (char_class[(guchar) c] & CLASS_SPACE)
         {
@@ -334,30 +355,34 @@ pretty_print (const char *text,
       switch (c)
         {
         case '"':
-          {
-            gsize end = skip_string (text, length, pos);
-            output_append (out, text + pos, end - pos);
-            pos = end;
-            continue;
-          }
+          /* Also when the string closes on the last byte received: it
+           * cannot be told from one still open. */
+          end = skip_string (text, available, pos);
+          if (more_to_come && end == available)
+            goto wait;
+          output_append (out, text + pos, end - pos);
+          break;
 
         case '{':
         case '[':
           {
             char closing = c == '{' ? '}' : ']';
-            gsize next = skip_space (text, length, pos + 1);
+            gsize next = skip_space (text, available, pos + 1);
 
+            if (more_to_come && next >= available)
+              goto wait;
             /* Empty containers stay on one line: "[]", "{}". */
-            if (next < length && text[next] == closing)
+            if (next < available && text[next] == closing)
               {
                 output_append_c (out, c);
                 output_append_c (out, closing);
-                pos = next + 1;
-                continue;
+                end = next + 1;
+                break;
               }
             output_append_c (out, c);
             depth++;
             append_newline (out, depth);
+            end = pos + 1;
             break;
           }
 
@@ -366,32 +391,53 @@ pretty_print (const char *text,
           depth = depth > 0 ? depth - 1 : 0;
           append_newline (out, depth);
           output_append_c (out, c);
+          end = pos + 1;
           break;
 
         case ',':
           output_append_c (out, ',');
           append_newline (out, depth);
+          end = pos + 1;
           break;
 
         case ':':
           output_append (out, ": ", 2);
+          end = pos + 1;
           break;
 
         default:
-          {
-            /* A number or a literal: copy it as it is. */
-            gsize end = pos;
-            while (end < length && (char_class[(guchar) text[end]] & CLASS_TOKEN_STOP) == 0)
-              end++;
-            output_append (out, text + pos, end - pos);
-            pos = end;
-            continue;
-          }
+          /* A number or a literal: copy it as it is. */
+          end = pos;
+          while (end < available && (char_class[(guchar) text[end]] & CLASS_TOKEN_STOP) == 0)
+            end++;
+          if (more_to_come && end == available)
+            goto wait;
+          output_append (out, text + pos, end - pos);
+          break;
         }
 
-      pos++;
+      pos = end;
+      if (one_value && depth == 0)
+        {
+          value_ended = TRUE;
+          break;
+        }
     }
 
+wait:
+  state->pos = pos;
+  state->depth = depth;
+  return value_ended;
+}
+
+static void
+pretty_print (const char *text,
+              gsize       length,
+              Output     *out)
+{
+  PrintState state = { 0, 0 };
+
+  print_tokens (text, length, FALSE, FALSE, &state, out);
   output_append_c (out, '\n');
 }
 
@@ -422,6 +468,217 @@ dossier_json_pretty_print_to (const char            *text,
   pretty_print (text, length, &out);
   output_flush (&out);
   return !out.failed;
+}
+
+/* Following an answer's `data` member while the answer arrives */
+
+typedef enum
+{
+  ENVELOPE_OPEN,     /* before the envelope's "{" */
+  MEMBER_NAME,       /* before a member's name (or the "}" of an empty envelope) */
+  MEMBER_COLON,
+  MEMBER_VALUE,      /* before a member's value */
+  IN_DATA,           /* printing `data` */
+  IN_OTHER,          /* going through another member's value */
+  AFTER_MEMBER,      /* before "," or the envelope's "}" */
+  ENVELOPE_CLOSED,   /* only white space may follow */
+  DONE,
+  GAVE_UP,
+} Phase;
+
+struct _DossierJsonDataPrinter
+{
+  Phase       phase;
+  gsize       pos;
+  guint       n_members;
+  gboolean    member_is_data;
+  PrintState  value;
+  gsize       data_start;
+  gsize       data_end;
+
+  Output      out;      /* the printed `data` */
+  Output      discard;  /* other members' values */
+};
+
+static gboolean
+discard_cb (const char  *data,
+            gsize        size,
+            gpointer     user_data,
+            GError     **error)
+{
+  return TRUE;
+}
+
+DossierJsonDataPrinter *
+dossier_json_data_printer_new (DossierJsonWriteFunc write,
+                               gpointer             user_data)
+{
+  DossierJsonDataPrinter *self = g_new0 (DossierJsonDataPrinter, 1);
+
+  self->out = (Output) { g_malloc (OUTPUT_CHUNK_SIZE), 0, OUTPUT_CHUNK_SIZE, write, user_data, NULL, FALSE };
+  self->discard = (Output) { g_malloc (4096), 0, 4096, discard_cb, NULL, NULL, FALSE };
+  return self;
+}
+
+void
+dossier_json_data_printer_free (DossierJsonDataPrinter *self)
+{
+  g_free (self->out.data);
+  g_free (self->discard.data);
+  g_free (self);
+}
+
+gboolean
+dossier_json_data_printer_get_data (DossierJsonDataPrinter *self,
+                                    gsize                  *start,
+                                    gsize                  *end)
+{
+  if (self->phase != DONE || self->data_end == 0)
+    return FALSE;
+  *start = self->data_start;
+  *end = self->data_end;
+  return TRUE;
+}
+
+gboolean
+dossier_json_data_printer_feed (DossierJsonDataPrinter  *self,
+                                const char              *text,
+                                gsize                    available,
+                                gboolean                 complete,
+                                GError                 **error)
+{
+  self->out.error = error;
+
+  /* Each turn takes one step of the envelope, or all the value that has
+   * come; a step that needs bytes not yet there waits for the next call. */
+  for (;;)
+    {
+      gsize pos = skip_space (text, available, self->pos);
+
+      if (self->phase == DONE || self->phase == GAVE_UP)
+        return self->phase == DONE;
+
+      if (self->phase == IN_DATA || self->phase == IN_OTHER)
+        {
+          Output *out = self->phase == IN_DATA ? &self->out : &self->discard;
+
+          if (!print_tokens (text, available, !complete, TRUE, &self->value, out))
+            {
+              if (out->failed)
+                goto give_up;
+              if (complete)
+                goto give_up;   /* cut short */
+              return TRUE;      /* more to come */
+            }
+          self->pos = self->value.pos;
+          if (self->phase == IN_DATA)
+            {
+              self->data_end = self->value.pos;
+              output_append_c (out, '\n');
+              output_flush (out);
+              if (out->failed)
+                goto give_up;
+            }
+          self->phase = AFTER_MEMBER;
+          continue;
+        }
+
+      self->pos = pos;
+      if (pos >= available)
+        {
+          if (self->phase == ENVELOPE_CLOSED && complete)
+            {
+              self->phase = DONE;
+              continue;
+            }
+          if (complete)
+            goto give_up;
+          return TRUE;
+        }
+
+      switch (self->phase)
+        {
+        case ENVELOPE_OPEN:
+          if (text[pos] != '{')
+            goto give_up;
+          self->pos = pos + 1;
+          self->phase = MEMBER_NAME;
+          break;
+
+        case MEMBER_NAME:
+          if (text[pos] == '}' && self->n_members == 0)
+            {
+              self->pos = pos + 1;
+              self->phase = ENVELOPE_CLOSED;
+              break;
+            }
+          if (text[pos] != '"')
+            goto give_up;
+          {
+            gsize end = skip_string (text, available, pos);
+
+            /* A name closing on the last byte received cannot be told from
+             * one still open. */
+            if (end == available)
+              {
+                if (complete)
+                  goto give_up;
+                return TRUE;
+              }
+            /* Names are matched as spelt: an escaped one is left to the
+             * caller's own reading of the answer. */
+            if (memchr (text + pos, '\\', end - pos) != NULL)
+              goto give_up;
+            self->member_is_data = end - pos == 6 && memcmp (text + pos, "\"data\"", 6) == 0;
+            self->n_members++;
+            self->pos = end;
+            self->phase = MEMBER_COLON;
+          }
+          break;
+
+        case MEMBER_COLON:
+          if (text[pos] != ':')
+            goto give_up;
+          self->pos = pos + 1;
+          self->phase = MEMBER_VALUE;
+          break;
+
+        case MEMBER_VALUE:
+          self->value = (PrintState) { pos, 0 };
+          if (!self->member_is_data)
+            self->phase = IN_OTHER;
+          /* The last `data` would win: with two, the first printed is not
+           * the one the caller keeps. */
+          else if (text[pos] != '{' || self->data_end != 0)
+            goto give_up;
+          else
+            {
+              self->data_start = pos;
+              self->phase = IN_DATA;
+            }
+          break;
+
+        case AFTER_MEMBER:
+          if (text[pos] == ',')
+            self->phase = MEMBER_NAME;
+          else if (text[pos] == '}')
+            self->phase = ENVELOPE_CLOSED;
+          else
+            goto give_up;
+          self->pos = pos + 1;
+          break;
+
+        case ENVELOPE_CLOSED:
+          goto give_up;   /* something after the envelope */
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+give_up:
+  self->phase = GAVE_UP;
+  return FALSE;
 }
 
 /* Validation */

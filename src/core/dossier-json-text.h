@@ -88,4 +88,32 @@ gboolean  dossier_json_pretty_print_to     (const char            *text,
                                             gpointer               user_data,
                                             GError               **error);
 
+/* Prints the `data` member of an answer ({"code": …, "data": {…}}) exactly
+ * as dossier_json_pretty_print() prints the text of that member alone,
+ * while the answer is still arriving: feed it the answer so far each time
+ * more has come.  It follows an envelope spelt plainly (names without
+ * escapes, a single `data` object), does not validate, and gives up on
+ * anything else: the caller compares the span it printed with the one its
+ * own reading of the whole answer keeps. */
+typedef struct _DossierJsonDataPrinter DossierJsonDataPrinter;
+
+DossierJsonDataPrinter *dossier_json_data_printer_new      (DossierJsonWriteFunc     write,
+                                                            gpointer                 user_data);
+void                    dossier_json_data_printer_free     (DossierJsonDataPrinter  *self);
+/* @text: the answer so far, whose first @available bytes have come (they
+ * must not change between calls); @complete: that is all of it.  FALSE once
+ * it has given up, or @write failed (then with @error set). */
+gboolean                dossier_json_data_printer_feed     (DossierJsonDataPrinter  *self,
+                                                            const char              *text,
+                                                            gsize                    available,
+                                                            gboolean                 complete,
+                                                            GError                 **error);
+/* Once the whole answer was fed: whether it printed `data` whole, and
+ * where `data` is in the answer. */
+gboolean                dossier_json_data_printer_get_data (DossierJsonDataPrinter  *self,
+                                                            gsize                   *start,
+                                                            gsize                   *end);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierJsonDataPrinter, dossier_json_data_printer_free)
+
 G_END_DECLS
