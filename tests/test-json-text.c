@@ -246,6 +246,95 @@ test_validate (void)
   g_assert_true (dossier_json_validate (deep->str, deep->len, 100000));
 }
 
+typedef struct
+{
+  const char *source;
+  char       *arrived;
+  gsize       length;
+  gsize       step;
+} Arrival;
+
+/* A text arriving @step bytes at a time into a buffer whose rest holds
+ * bytes no JSON text may hold, so that reading past what has come shows. */
+static gsize
+arrive_more_cb (gsize    available,
+                gpointer user_data)
+{
+  Arrival *arrival = user_data;
+  gsize now = MIN (available + arrival->step, arrival->length);
+
+  memcpy (arrival->arrived + available, arrival->source + available, now - available);
+  return now;
+}
+
+/* Validating a text as it arrives, in pieces of any size, gives the same
+ * answer and the same members as validating it whole. */
+static void
+assert_validates_the_same_arriving (const char *text,
+                                    gsize       length,
+                                    guint       max_depth)
+{
+  g_autoptr(GArray) whole_members = g_array_new (FALSE, FALSE, sizeof (DossierJsonMember));
+  gboolean whole = dossier_json_validate_object (text, length, max_depth, whole_members);
+  const gsize steps[] = { 1, 2, 3, 5, 64, 4096 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (DossierJsonMember));
+      g_autofree char *arrived = g_malloc (length + 1);
+      Arrival arrival = { text, arrived, length, steps[i] };
+      gsize available = MIN (steps[i], length);
+      gboolean valid;
+
+      memset (arrived, 0x01, length + 1);
+      memcpy (arrived, text, available);
+      valid = dossier_json_validate_arriving (arrived, length, available, max_depth, members,
+                                              arrive_more_cb, &arrival);
+      if (valid != whole)
+        g_error ("validated %s in pieces of %" G_GSIZE_FORMAT ", %s whole: %.*s",
+                 valid ? "valid" : "invalid", steps[i], whole ? "valid" : "invalid",
+                 (int) MIN (length, 200), text);
+      if (valid)
+        g_assert_cmpmem (members->data, members->len * sizeof (DossierJsonMember),
+                         whole_members->data, whole_members->len * sizeof (DossierJsonMember));
+    }
+}
+
+static void
+test_validate_arriving (void)
+{
+  const char *texts[] = {
+    "{}", "[]", " \n\t{ }\r\n", "[ ]", "{ \"a\" : [ ] , \"b\" : { } }", "0", "-0.5e+10 ", "123",
+    "[\"\\u00e9 \\ud83d\\ude00 \xc3\xa9 \xf0\x9f\x98\x80 \xe2\x82\xac\"]", "{\"a\":1,\"a\":2}",
+    "{\"a\":[1,2.5,{\"b\":null}],\"c\":\"\\\" \\\\ \\/ \\b\"}", "[true, false, null]",
+    "", " ", "{", "[", "[1,]", "[1 2]", "[1.]", "[1e]", "[tru]", "\"abc", "\"\\u12\"",
+    "\"\\ud800\\u0041\"", "\"\xc3\"", "[1]]", "[1] [2]", "{\"a\":1}x", "{\"a\":1} ", "[1}",
+    "{ \"code\": 200, \"message\": \"a \\\"data\\\": 1\",\n  \"data\" : {\"x\": [1, 2, {\"data\": 3}]}, \"z\": null}",
+  };
+  const char *directory = g_test_get_filename (G_TEST_DIST, "fixtures", NULL);
+  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
+  const char *name;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    assert_validates_the_same_arriving (texts[i], strlen (texts[i]), 16);
+  assert_validates_the_same_arriving ("[[{\"a\":[]}]]", 12, 3);
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (directory, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      assert_validates_the_same_arriving (contents, length, DOSSIER_MAX_JSON_DEPTH);
+      /* Cut short: refused, however it arrives. */
+      assert_validates_the_same_arriving (contents, length / 2, DOSSIER_MAX_JSON_DEPTH);
+    }
+}
+
 /* The members found in the validating pass are those
  * dossier_json_find_member() finds by scanning. */
 static void
@@ -440,6 +529,7 @@ main (int   argc,
   g_test_add_func ("/json-text/data-printer-gives-up", test_data_printer_gives_up);
   g_test_add_func ("/json-text/validate", test_validate);
   g_test_add_func ("/json-text/validate-object-members", test_validate_object_members);
+  g_test_add_func ("/json-text/validate-arriving", test_validate_arriving);
   g_test_add_func ("/json-text/validate-agrees-with-json-glib", test_validate_agrees_with_json_glib);
 
   return g_test_run ();

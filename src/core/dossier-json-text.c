@@ -881,127 +881,212 @@ last_member (GArray *members)
   return &g_array_index (members, DossierJsonMember, members->len - 1);
 }
 
-gboolean
-dossier_json_validate_object (const char *text,
-                              gsize       length,
-                              guint       max_depth,
-                              GArray     *members)
+/* The validator.  With @more, @text is still arriving: only @available
+ * bytes of its @length have come.  Each turn (a value, or what follows
+ * one) starts from a checkpoint; a turn that fails may only have run out
+ * of text, so it asks @more for the rest, which blocks until more has come,
+ * and the turn starts again from its checkpoint once it has.  Only when
+ * nothing more can come is a failure final.  Valid text thus costs one
+ * pass however it arrives, and the answer is the same. */
+G_ALWAYS_INLINE static inline gboolean
+validate_value (const char           *text,
+                gsize                 length,
+                gsize                 available,
+                guint                 max_depth,
+                GArray               *members,
+                DossierJsonMoreFunc   more,
+                gpointer              user_data)
 {
   /* One byte per open container: '{' or '['.  No recursion, so no input
    * can exhaust the stack. */
   g_autofree char *stack = g_malloc (max_depth + 1);
   guint depth = 0;
   gsize pos;
+  gsize checkpoint_pos;
+  guint checkpoint_depth;
+  guint checkpoint_members;
+  gboolean checkpoint_after_value;
 
-  pos = skip_space (text, length, 0);
+  pos = skip_space (text, available, 0);
 
   /* Each turn reads one value, then what may follow it. */
+next_value:
+  checkpoint_pos = pos;
+  checkpoint_depth = depth;
+  checkpoint_members = members != NULL ? members->len : 0;
+  checkpoint_after_value = FALSE;
+  {
+    gsize end;
+
+    if (pos >= available)
+      goto failed;
+
+    switch (text[pos])
+      {
+      case '{':
+      case '[':
+        if (depth >= max_depth)
+          goto failed;
+        stack[depth++] = text[pos];
+        pos = skip_space (text, available, pos + 1);
+        /* Whether the container is empty is part of this turn. */
+        if (pos >= available)
+          goto failed;
+        if (text[pos] == (stack[depth - 1] == '{' ? '}' : ']'))
+          {
+            depth--;
+            end = pos + 1;
+            break;
+          }
+        if (stack[depth - 1] == '{')
+          {
+            gsize name = pos;
+
+            /* A member: its name, then the colon, then its value. */
+            if (pos >= available || text[pos] != '"' ||
+                (pos = validate_string (text, available, pos)) == 0)
+              goto failed;
+            if (members != NULL && depth == 1)
+              g_array_append_vals (members, &(DossierJsonMember) { name + 1, pos - 1, 0, 0 }, 1);
+            pos = skip_space (text, available, pos);
+            if (pos >= available || text[pos] != ':')
+              goto failed;
+            /* The value's start must have come to be known. */
+            pos = skip_space (text, available, pos + 1);
+            if (pos >= available)
+              goto failed;
+            if (members != NULL && depth == 1)
+              last_member (members)->value_start = pos;
+          }
+        goto next_value;
+
+      case '"':
+        end = validate_string (text, available, pos);
+        break;
+
+      case 't':
+        end = validate_literal (text, available, pos, "true");
+        break;
+
+      case 'f':
+        end = validate_literal (text, available, pos, "false");
+        break;
+
+      case 'n':
+        end = validate_literal (text, available, pos, "null");
+        break;
+
+      default:
+        end = validate_number (text, available, pos);
+        /* A number that reaches the end of what has come may go on. */
+        if (end == available && available < length)
+          goto failed;
+        break;
+      }
+
+    if (end == 0)
+      goto failed;
+    if (members != NULL && depth == 1 && stack[0] == '{')
+      last_member (members)->value_end = end;
+    pos = skip_space (text, available, end);
+  }
+
+  /* After a value: a comma and the next element or member, or the end of
+   * one or more containers. */
+after_value:
+  checkpoint_pos = pos;
+  checkpoint_depth = depth;
+  checkpoint_members = members != NULL ? members->len : 0;
+  checkpoint_after_value = TRUE;
   for (;;)
     {
-      gsize end;
-
-      if (pos >= length)
-        return FALSE;
-
-      switch (text[pos])
+      if (depth == 0)
         {
-        case '{':
-        case '[':
-          if (depth >= max_depth)
-            return FALSE;
-          stack[depth++] = text[pos];
-          pos = skip_space (text, length, pos + 1);
-          if (pos < length && text[pos] == (stack[depth - 1] == '{' ? '}' : ']'))
-            {
-              depth--;
-              end = pos + 1;
-              break;
-            }
+          if (pos < available)
+            return FALSE;   /* something after the value */
+          if (available == length)
+            return TRUE;
+          goto failed;      /* white space so far: wait for the rest */
+        }
+      if (pos >= available)
+        goto failed;
+
+      if (text[pos] == ',')
+        {
+          pos = skip_space (text, available, pos + 1);
           if (stack[depth - 1] == '{')
             {
               gsize name = pos;
 
-              /* A member: its name, then the colon, then its value. */
-              if (pos >= length || text[pos] != '"' ||
-                  (pos = validate_string (text, length, pos)) == 0)
-                return FALSE;
+              if (pos >= available || text[pos] != '"' ||
+                  (pos = validate_string (text, available, pos)) == 0)
+                goto failed;
               if (members != NULL && depth == 1)
                 g_array_append_vals (members, &(DossierJsonMember) { name + 1, pos - 1, 0, 0 }, 1);
-              pos = skip_space (text, length, pos);
-              if (pos >= length || text[pos] != ':')
-                return FALSE;
-              pos = skip_space (text, length, pos + 1);
+              pos = skip_space (text, available, pos);
+              if (pos >= available || text[pos] != ':')
+                goto failed;
+              pos = skip_space (text, available, pos + 1);
+              if (pos >= available)
+                goto failed;
               if (members != NULL && depth == 1)
                 last_member (members)->value_start = pos;
             }
-          continue;
-
-        case '"':
-          end = validate_string (text, length, pos);
-          break;
-
-        case 't':
-          end = validate_literal (text, length, pos, "true");
-          break;
-
-        case 'f':
-          end = validate_literal (text, length, pos, "false");
-          break;
-
-        case 'n':
-          end = validate_literal (text, length, pos, "null");
-          break;
-
-        default:
-          end = validate_number (text, length, pos);
-          break;
+          goto next_value;
         }
 
-      if (end == 0)
+      if (text[pos] != (stack[depth - 1] == '{' ? '}' : ']'))
         return FALSE;
+      depth--;
       if (members != NULL && depth == 1 && stack[0] == '{')
-        last_member (members)->value_end = end;
-      pos = skip_space (text, length, end);
+        last_member (members)->value_end = pos + 1;
+      pos = skip_space (text, available, pos + 1);
+      goto after_value;
+    }
 
-      /* After a value: a comma and the next element or member, or the end
-       * of one or more containers. */
-      for (;;)
+failed:
+  if (more != NULL && available < length)
+    {
+      gsize now = more (available, user_data);
+
+      if (now > available)
         {
-          if (depth == 0)
-            return pos == length;
-          if (pos >= length)
-            return FALSE;
-
-          if (text[pos] == ',')
-            {
-              pos = skip_space (text, length, pos + 1);
-              if (stack[depth - 1] == '{')
-                {
-                  gsize name = pos;
-
-                  if (pos >= length || text[pos] != '"' ||
-                      (pos = validate_string (text, length, pos)) == 0)
-                    return FALSE;
-                  if (members != NULL && depth == 1)
-                    g_array_append_vals (members, &(DossierJsonMember) { name + 1, pos - 1, 0, 0 }, 1);
-                  pos = skip_space (text, length, pos);
-                  if (pos >= length || text[pos] != ':')
-                    return FALSE;
-                  pos = skip_space (text, length, pos + 1);
-                  if (members != NULL && depth == 1)
-                    last_member (members)->value_start = pos;
-                }
-              break;
-            }
-
-          if (text[pos] != (stack[depth - 1] == '{' ? '}' : ']'))
-            return FALSE;
-          depth--;
-          if (members != NULL && depth == 1 && stack[0] == '{')
-            last_member (members)->value_end = pos + 1;
-          pos = skip_space (text, length, pos + 1);
+          available = MIN (now, length);
+          /* The white space skipped up to the checkpoint may go on. */
+          pos = skip_space (text, available, checkpoint_pos);
+          depth = checkpoint_depth;
+          if (members != NULL)
+            g_array_set_size (members, checkpoint_members);
+          if (checkpoint_after_value)
+            goto after_value;
+          goto next_value;
         }
     }
+  return FALSE;
+}
+
+gboolean
+dossier_json_validate_object (const char *text,
+                              gsize       length,
+                              guint       max_depth,
+                              GArray     *members)
+{
+  return validate_value (text, length, length, max_depth, members, NULL, NULL);
+}
+
+gboolean
+dossier_json_validate_arriving (const char           *text,
+                                gsize                 length,
+                                gsize                 available,
+                                guint                 max_depth,
+                                GArray               *members,
+                                DossierJsonMoreFunc   more,
+                                gpointer              user_data)
+{
+  g_return_val_if_fail (available <= length, FALSE);
+  g_return_val_if_fail (more != NULL, FALSE);
+
+  return validate_value (text, length, available, max_depth, members, more, user_data);
 }
 
 gboolean

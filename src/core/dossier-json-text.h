@@ -57,6 +57,23 @@ gboolean  dossier_json_validate_object     (const char  *text,
                                             gsize        length,
                                             guint        max_depth,
                                             GArray      *members);
+/* Asked by dossier_json_validate_arriving() for more of the text: waits
+ * until more than @available bytes have come and returns how many have,
+ * or returns @available when no more will come (the text was cut short). */
+typedef gsize (*DossierJsonMoreFunc) (gsize     available,
+                                      gpointer  user_data);
+
+/* dossier_json_validate_object() on a text of @length bytes still
+ * arriving, of which @available have come: it goes as far as it can, then
+ * asks @more for the rest.  Same answer, same members, as on the whole
+ * text at once. */
+gboolean  dossier_json_validate_arriving   (const char           *text,
+                                            gsize                 length,
+                                            gsize                 available,
+                                            guint                 max_depth,
+                                            GArray               *members,
+                                            DossierJsonMoreFunc   more,
+                                            gpointer              user_data);
 /* The value of the member called @name (plain spelling) among @members of
  * @text, the last one when it occurs more than once (as json-glib keeps
  * it), as dossier_json_find_member() would find it. */
