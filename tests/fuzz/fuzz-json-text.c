@@ -33,7 +33,8 @@ arrive_more_cb (gsize    available,
   Arrival *arrival = user_data;
   gsize now = MIN (available + arrival->step, arrival->length);
 
-  memcpy (arrival->arrived + available, arrival->source + available, now - available);
+  if (now > available)
+    memcpy (arrival->arrived + available, arrival->source + available, now - available);
   return now;
 }
 
@@ -62,13 +63,15 @@ check_arriving (const char *text,
   gsize start, end, printed_start, printed_end;
 
   memset (arrived, 0x01, size + 1);
-  memcpy (arrived, text, available);
+  if (available > 0)
+    memcpy (arrived, text, available);
   g_assert (dossier_json_validate_arriving (arrived, size, available, DOSSIER_MAX_JSON_DEPTH,
                                             arriving_members, arrive_more_cb, &arrival) == valid);
   if (valid)
     g_assert (arriving_members->len == members->len &&
-              memcmp (arriving_members->data, members->data,
-                      members->len * sizeof (DossierJsonMember)) == 0);
+              (members->len == 0 ||
+               memcmp (arriving_members->data, members->data,
+                       members->len * sizeof (DossierJsonMember)) == 0));
 
   /* The data printer, fed the same way, prints the `data` that the
    * validator's members point at, or gives up. */
