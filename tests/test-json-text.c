@@ -168,7 +168,7 @@ test_pretty_print_streamed (void)
   g_autoptr(GBytes) in_memory = NULL;
   g_autoptr(GError) error = NULL;
   Sink sink = { streamed, 0, 0 };
-  const guint long_strings[] = { 200000, 65534, 65535, 65536, 65537 };
+  const guint long_strings[] = { 600000, 262142, 262143, 262144, 262145 };
 
   for (guint i = 0; i < 20000; i++)
     g_string_append_printf (text, "%s{\"n\": %u, \"deep\": [[[[\"x\"]]]], \"e\": {}}",
@@ -186,7 +186,7 @@ test_pretty_print_streamed (void)
   in_memory = dossier_json_pretty_print (text->str, text->len);
   g_assert_true (dossier_json_pretty_print_to (text->str, text->len, sink_write_cb, &sink, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (sink.calls, >, 10);
+  g_assert_cmpuint (sink.calls, >, 5);
   g_assert_cmpmem (streamed->str, streamed->len,
                    g_bytes_get_data (in_memory, NULL), g_bytes_get_size (in_memory));
 

@@ -293,7 +293,8 @@ dossier_json_find_member (const char *text,
  * never holds the re-indented copy (1.5 times the profile) in memory, and
  * each write copies from a buffer still in the processor's cache.  On a
  * 5 MB profile that took the export from 7.7 MB of fresh memory, written in
- * one go from memory long out of the cache, to 64 KiB reused. */
+ * one go from memory long out of the cache, to 256 KiB reused (fewer,
+ * larger writes: 256 KiB saved 0.6-0.8 ms of 20 over 64 KiB). */
 typedef struct
 {
   char                 *data;
@@ -306,7 +307,7 @@ typedef struct
   gboolean              failed;   /* @write failed: drop the rest */
 } Output;
 
-#define OUTPUT_CHUNK_SIZE (64 * 1024)
+#define OUTPUT_CHUNK_SIZE (256 * 1024)
 
 static void
 output_flush (Output *out)
@@ -546,11 +547,12 @@ dossier_json_pretty_print_to (const char            *text,
                               gpointer               user_data,
                               GError               **error)
 {
-  char buffer[OUTPUT_CHUNK_SIZE];
-  Output out = { buffer, 0, sizeof buffer, write, user_data, error, FALSE };
+  g_autofree char *buffer = NULL;
+  Output out = { NULL, 0, OUTPUT_CHUNK_SIZE, write, user_data, error, FALSE };
 
   g_return_val_if_fail (write != NULL, FALSE);
 
+  out.data = buffer = g_malloc (OUTPUT_CHUNK_SIZE);
   pretty_print (text, length, &out);
   output_flush (&out);
   return !out.failed;

@@ -90,7 +90,7 @@ GBytes   *dossier_json_pretty_print        (const char  *text,
                                             gsize        length);
 
 /* Where dossier_json_pretty_print_to() hands its output, in pieces of up to
- * 64 KiB (a long string may come in one larger piece).  Returns FALSE with
+ * 256 KiB (a long string may come in one larger piece).  Returns FALSE with
  * @error set to stop the printing. */
 typedef gboolean (*DossierJsonWriteFunc) (const char  *data,
                                           gsize        size,
