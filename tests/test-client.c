@@ -6,6 +6,7 @@
 
 #include "dossier-client.h"
 #include "dossier-error.h"
+#include "dossier-exporter.h"
 #include "dossier-fake-server.h"
 #include "dossier-test-key.h"
 
@@ -920,37 +921,38 @@ assert_json_agrees (DossierClient *client)
   wait_clear (&wait);
 }
 
+static const struct
+{
+  guint       status;
+  const char *body;
+} json_cases[] = {
+  /* Taken by the fast path. */
+  { 200, "{\"code\":200,\"message\":\"Profile details\",\"data\":{\"key\":\"k\",\"n\":1.50}}" },
+  { 200, " {\"data\" : {\"a\":[1,{\"b\":\"\\u00e9\\\"}\"}]} , \"code\": 200}\n" },
+  { 200, "{\"code\":200,\"data\":{\"a\":1},\"data\":{\"a\":2}}" },
+  /* Left to json-glib: escapes in the envelope, a byte order mark,
+   * \u0000, a lone surrogate, a comment. */
+  { 200, "{\"code\":200,\"d\\u0061ta\":{\"key\":\"k\"}}" },
+  { 200, "{\"code\":200,\"message\":\"a\\\"b\",\"data\":{\"key\":\"k\"}}" },
+  { 200, "\xef\xbb\xbf{\"code\":200,\"data\":{\"key\":\"k\"}}" },
+  { 200, "{\"code\":200,\"data\":{\"key\":\"a\\u0000b\"}}" },
+  { 200, "{\"code\":200,\"data\":{\"key\":\"\\ud800\"}}" },
+  { 200, "{\"code\":200,\"data\":{\"key\":\"k\"} /* note */}" },
+  /* Refused, whichever way. */
+  { 200, "{\"code\":200,\"message\":\"Profile details\",\"data\":null}" },
+  { 200, "{\"code\":200,\"message\":\"Profile details\",\"data\":[]}" },
+  { 200, "{\"code\":200,\"message\":\"Profile details\"}" },
+  { 200, "{\"code\":200,\"data\":{\"key\":\"k\"},}" },
+  { 200, "{\"code\":200,\"data\":{\"key\":\"k\"}" },
+  { 200, "[{\"data\":{}}]" },
+  { 200, "\"data\"" },
+  { 200, "{\"code\":400,\"message\":\"Unable to find object: profile\"}" },
+  { 500, "<html>oops</html>" },
+};
+
 static void
 test_profile_json_agrees (void)
 {
-  static const struct
-  {
-    guint       status;
-    const char *body;
-  } cases[] = {
-    /* Taken by the fast path. */
-    { 200, "{\"code\":200,\"message\":\"Profile details\",\"data\":{\"key\":\"k\",\"n\":1.50}}" },
-    { 200, " {\"data\" : {\"a\":[1,{\"b\":\"\\u00e9\\\"}\"}]} , \"code\": 200}\n" },
-    { 200, "{\"code\":200,\"data\":{\"a\":1},\"data\":{\"a\":2}}" },
-    /* Left to json-glib: escapes in the envelope, a byte order mark,
-     * \u0000, a lone surrogate, a comment. */
-    { 200, "{\"code\":200,\"d\\u0061ta\":{\"key\":\"k\"}}" },
-    { 200, "{\"code\":200,\"message\":\"a\\\"b\",\"data\":{\"key\":\"k\"}}" },
-    { 200, "\xef\xbb\xbf{\"code\":200,\"data\":{\"key\":\"k\"}}" },
-    { 200, "{\"code\":200,\"data\":{\"key\":\"a\\u0000b\"}}" },
-    { 200, "{\"code\":200,\"data\":{\"key\":\"\\ud800\"}}" },
-    { 200, "{\"code\":200,\"data\":{\"key\":\"k\"} /* note */}" },
-    /* Refused, whichever way. */
-    { 200, "{\"code\":200,\"message\":\"Profile details\",\"data\":null}" },
-    { 200, "{\"code\":200,\"message\":\"Profile details\",\"data\":[]}" },
-    { 200, "{\"code\":200,\"message\":\"Profile details\"}" },
-    { 200, "{\"code\":200,\"data\":{\"key\":\"k\"},}" },
-    { 200, "{\"code\":200,\"data\":{\"key\":\"k\"}" },
-    { 200, "[{\"data\":{}}]" },
-    { 200, "\"data\"" },
-    { 200, "{\"code\":400,\"message\":\"Unable to find object: profile\"}" },
-    { 500, "<html>oops</html>" },
-  };
   Script script = { 0 };
   g_autofree char *api_base = NULL;
   g_autoptr(SoupServer) server = script_server_new (&script, &api_base);
@@ -961,14 +963,135 @@ test_profile_json_agrees (void)
   client = dossier_client_new (session, api_base, USER_EMAIL, API_KEY, &error);
   g_assert_no_error (error);
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (json_cases); i++)
     {
-      g_test_message ("case %u: %s", i, cases[i].body);
-      script.status = cases[i].status;
-      script.body = cases[i].body;
+      g_test_message ("case %u: %s", i, json_cases[i].body);
+      script.status = json_cases[i].status;
+      script.body = json_cases[i].body;
       assert_json_agrees (client);
     }
 
+  g_free (script.last_api_key);
+  g_free (script.last_path);
+  soup_server_disconnect (server);
+}
+
+typedef struct
+{
+  GBytes *buffer;
+  gsize   available;
+  gsize   length;
+  guint   calls;
+} BodyRecord;
+
+static void
+record_body_cb (GBytes   *buffer,
+                gsize     available,
+                gsize     length,
+                gpointer  user_data)
+{
+  BodyRecord *record = user_data;
+
+  if (record->buffer == NULL)
+    record->buffer = g_bytes_ref (buffer);
+  g_assert_true (buffer == record->buffer);
+  g_assert_cmpuint (available, >, record->available);
+  g_assert_cmpuint (available, <=, length);
+  record->available = available;
+  record->length = length;
+  record->calls++;
+}
+
+/* The body of a successful answer is shown to a DossierBodyFunc as it
+ * arrives, in the buffer that the answer is then a part of; and an export
+ * written while it arrives is the export written from the answer at the
+ * end, for every odd answer (put in place from what was printed, or
+ * written again from what the client kept), and leaves nothing behind when
+ * the lookup fails. */
+static void
+test_profile_json_follow (void)
+{
+  Script script = { 0 };
+  g_autofree char *api_base = NULL;
+  g_autoptr(SoupServer) server = script_server_new (&script, &api_base);
+  g_autoptr(SoupSession) session = dossier_session_new ();
+  g_autoptr(DossierClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dossier-follow-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "candidate.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  client = dossier_client_new (session, api_base, USER_EMAIL, API_KEY, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (json_cases); i++)
+    {
+      BodyRecord record = { 0 };
+      JsonWait wait = { 0 };
+      g_autoptr(DossierExportStream) stream = dossier_export_stream_new (file);
+      g_autoptr(GDir) listing = NULL;
+      guint n_files = 0;
+
+      g_test_message ("case %u: %s", i, json_cases[i].body);
+      script.status = json_cases[i].status;
+      script.body = json_cases[i].body;
+      g_unlink (path);
+
+      /* First what the follower is shown, then an export following. */
+      dossier_client_set_body_func (client, record_body_cb, &record);
+      dossier_client_get_profile_json_async (client, SOURCE_KEY, DOSSIER_IDENTIFIER_KEY, KEY_1,
+                                             NULL, profile_json_cb, &wait);
+      while (!wait.done)
+        g_main_context_iteration (NULL, TRUE);
+      g_clear_pointer (&wait.bytes, g_bytes_unref);
+      g_clear_error (&wait.error);
+
+      if (json_cases[i].status == 200)
+        {
+          const char *buffer_data = g_bytes_get_data (record.buffer, NULL);
+
+          g_assert_cmpuint (record.calls, >, 0);
+          g_assert_cmpuint (record.available, ==, strlen (json_cases[i].body));
+          g_assert_cmpuint (record.length, ==, record.available);
+          g_assert_cmpmem (buffer_data, record.length, json_cases[i].body, record.length);
+        }
+      else
+        g_assert_cmpuint (record.calls, ==, 0);
+      g_clear_pointer (&record.buffer, g_bytes_unref);
+
+      wait = (JsonWait) { 0 };
+      dossier_client_set_body_func (client, dossier_export_stream_body_cb, stream);
+      dossier_client_get_profile_json_async (client, SOURCE_KEY, DOSSIER_IDENTIFIER_KEY, KEY_1,
+                                             NULL, profile_json_cb, &wait);
+      while (!wait.done)
+        g_main_context_iteration (NULL, TRUE);
+
+      if (wait.bytes != NULL)
+        {
+          g_autoptr(GBytes) expected = dossier_exporter_serialize_json (wait.bytes);
+          g_autofree char *contents = NULL;
+          gsize length;
+
+          g_assert_true (dossier_export_stream_finish (stream, wait.bytes, NULL, &error));
+          g_assert_no_error (error);
+          g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+          g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+        }
+      g_clear_pointer (&stream, dossier_export_stream_free);
+
+      /* The export, or nothing; never a temporary file. */
+      listing = g_dir_open (dir, 0, NULL);
+      while (g_dir_read_name (listing) != NULL)
+        n_files++;
+      g_assert_cmpuint (n_files, ==, wait.bytes != NULL ? 1 : 0);
+
+      g_clear_pointer (&wait.bytes, g_bytes_unref);
+      g_clear_error (&wait.error);
+    }
+
+  g_unlink (path);
+  g_rmdir (dir);
+  dossier_client_set_body_func (client, NULL, NULL);
   g_free (script.last_api_key);
   g_free (script.last_path);
   soup_server_disconnect (server);
@@ -1478,6 +1601,7 @@ main (int   argc,
 
   g_test_add_func ("/client/scripted-answers", test_scripted_answers);
   g_test_add_func ("/client/profile-json/agrees", test_profile_json_agrees);
+  g_test_add_func ("/client/profile-json/follow", test_profile_json_follow);
   ADD ("/client/profile-json/faults", test_profile_json_faults);
   g_test_add_func ("/client/too-large/content-length", test_content_length_too_large);
   ADD ("/client/too-large/streamed", test_too_large);

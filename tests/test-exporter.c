@@ -225,6 +225,140 @@ test_write_failure_keeps_old_file (void)
   g_rmdir (dir);
 }
 
+/* Feeds @answer to @stream as a client would while reading it, in pieces
+ * of @step bytes, up to @upto bytes; returns the buffer it was read into. */
+static GBytes *
+feed_stream (DossierExportStream *stream,
+             GBytes              *answer,
+             gsize                step,
+             gsize                upto)
+{
+  gsize length = g_bytes_get_size (answer);
+  guint8 *buffer = g_malloc (length + 1);
+  GBytes *buffer_bytes = g_bytes_new_take (buffer, length + 1);
+
+  for (gsize available = 0; available < upto; )
+    {
+      gsize n = MIN (step, upto - available);
+
+      memcpy (buffer + available, (const guint8 *) g_bytes_get_data (answer, NULL) + available, n);
+      available += n;
+      dossier_export_stream_body_cb (buffer_bytes, available, length, stream);
+    }
+  return buffer_bytes;
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  guint n_files = 0;
+
+  while (g_dir_read_name (listing) != NULL)
+    n_files++;
+  return n_files;
+}
+
+/* An export written while the answer arrives is the export written from
+ * the answer's `data` at the end; when the `data` finally kept is not the
+ * one it printed, it writes that one instead; abandoned, it leaves the old
+ * file as it was and no temporary file. */
+static void
+test_stream (void)
+{
+  g_autoptr(GBytes) answer = load_fixture ("seed-example.json");
+  g_autofree char *dir = g_dir_make_tmp ("dossier-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "candidate.json", NULL);
+  g_autofree char *other_path = g_build_filename (dir, "other.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) other_file = g_file_new_for_path (other_path);
+  const char *text = g_bytes_get_data (answer, NULL);
+  gsize start, end;
+
+  g_assert_true (dossier_json_find_member (text, g_bytes_get_size (answer), "data", &start, &end));
+
+  for (gsize step = 1; step < 100000; step *= 37)
+    {
+      g_autoptr(DossierExportStream) stream = dossier_export_stream_new (file);
+      g_autoptr(GBytes) buffer = feed_stream (stream, answer, step, g_bytes_get_size (answer));
+      g_autoptr(GBytes) data = g_bytes_new_from_bytes (buffer, start, end - start);
+      g_autoptr(GBytes) expected = dossier_exporter_serialize_json (data);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (dossier_export_stream_finish (stream, data, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+      g_assert_cmpuint (count_files (dir), ==, 1);
+    }
+
+  /* Another `data` than the one printed (a copy, as the model's would be). */
+  {
+    g_autoptr(DossierExportStream) stream = dossier_export_stream_new (other_file);
+    g_autoptr(GBytes) buffer = feed_stream (stream, answer, 1000, g_bytes_get_size (answer));
+    g_autoptr(GBytes) data = g_bytes_new (text + start + 1, end - start - 1);
+    g_autofree char *contents = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (g_file_set_contents (other_path, "old", -1, NULL));
+    g_assert_true (dossier_export_stream_finish (stream, data, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (other_path, &contents, NULL, NULL));
+    /* What dossier_exporter_write_json() writes of that text. */
+    g_assert_true (g_str_has_prefix (contents, "\"id\": 1234,\n"));
+    g_assert_cmpuint (count_files (dir), ==, 2);
+  }
+
+  /* Abandoned half-way (the connection was cut), or once complete (the
+   * answer was an error): the old file stays, and nothing else. */
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(DossierExportStream) stream = dossier_export_stream_new (file);
+      gsize upto = i == 0 ? g_bytes_get_size (answer) / 2 : g_bytes_get_size (answer);
+      g_autoptr(GBytes) buffer = feed_stream (stream, answer, 64, upto);
+      g_autofree char *contents = NULL;
+
+      g_clear_pointer (&stream, dossier_export_stream_free);
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, "old");
+      g_assert_cmpuint (count_files (dir), ==, 2);
+    }
+
+  g_unlink (path);
+  g_unlink (other_path);
+  g_rmdir (dir);
+}
+
+/* A target that cannot be written fails as dossier_exporter_write_json()
+ * fails, with the same error. */
+static void
+test_stream_failure (void)
+{
+  g_autoptr(GBytes) answer = load_fixture ("seed-example.json");
+  g_autofree char *dir = g_dir_make_tmp ("dossier-export-XXXXXX", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "out.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (missing);
+  g_autoptr(DossierExportStream) stream = dossier_export_stream_new (file);
+  g_autoptr(GBytes) buffer = feed_stream (stream, answer, 4096, g_bytes_get_size (answer));
+  const char *text = g_bytes_get_data (buffer, NULL);
+  g_autoptr(GError) error = NULL;
+  gsize start, end;
+
+  g_assert_true (dossier_json_find_member (text, g_bytes_get_size (answer), "data", &start, &end));
+  {
+    g_autoptr(GBytes) data = g_bytes_new_from_bytes (buffer, start, end - start);
+
+    g_assert_false (dossier_export_stream_finish (stream, data, NULL, &error));
+  }
+  g_assert_error (error, DOSSIER_ERROR, DOSSIER_ERROR_EXPORT_FAILED);
+  g_assert_nonnull (strstr (error->message, missing));
+  g_assert_cmpuint (count_files (dir), ==, 0);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -236,6 +370,8 @@ main (int   argc,
   g_test_add_func ("/exporter/write/replaces-file", test_write_replaces_file);
   g_test_add_func ("/exporter/write/failure-names-path", test_write_failure_names_path);
   g_test_add_func ("/exporter/write/failure-keeps-old-file", test_write_failure_keeps_old_file);
+  g_test_add_func ("/exporter/stream", test_stream);
+  g_test_add_func ("/exporter/stream/failure", test_stream_failure);
 
   return g_test_run ();
 }

@@ -206,7 +206,10 @@ int
 dossier_headless_run (DossierOptions *options)
 {
   g_autoptr(SoupSession) session = NULL;
+  g_autoptr(DossierExportStream) stream = NULL;
   g_autoptr(DossierClient) client = NULL;
+  g_autoptr(GFile) file = NULL;
+  gboolean to_stdout;
   g_autoptr(GMainLoop) loop = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *user_email = NULL;
@@ -246,6 +249,17 @@ dossier_headless_run (DossierOptions *options)
       return DOSSIER_EXIT_FAILED;
     }
 
+  to_stdout = g_strcmp0 (options->export_path, "-") == 0;
+  if (!to_stdout)
+    {
+      file = g_file_new_for_commandline_arg (options->export_path);
+      /* The export is printed into its file while the answer arrives, so
+       * that little is left to do once it is complete (see
+       * dossier_export_stream_new()). */
+      stream = dossier_export_stream_new (file);
+      dossier_client_set_body_func (client, dossier_export_stream_body_cb, stream);
+    }
+
   loop = g_main_loop_new (NULL, FALSE);
   state.loop = loop;
   /* An export needs the profile's bytes, not the model: on large profiles
@@ -266,7 +280,7 @@ dossier_headless_run (DossierOptions *options)
       return DOSSIER_EXIT_FAILED;
     }
 
-  if (g_strcmp0 (options->export_path, "-") == 0)
+  if (to_stdout)
     {
       g_autoptr(GBytes) bytes = dossier_exporter_serialize_json (state.profile);
 
@@ -277,16 +291,11 @@ dossier_headless_run (DossierOptions *options)
           return DOSSIER_EXIT_FAILED;
         }
     }
-  else
+  else if (!dossier_export_stream_finish (stream, state.profile, NULL, &error))
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (options->export_path);
-
-      if (!dossier_exporter_write_json (state.profile, file, NULL, &error))
-        {
-          print_error (error);
-          g_clear_pointer (&state.profile, g_bytes_unref);
-          return DOSSIER_EXIT_FAILED;
-        }
+      print_error (error);
+      g_clear_pointer (&state.profile, g_bytes_unref);
+      return DOSSIER_EXIT_FAILED;
     }
 
   g_clear_pointer (&state.profile, g_bytes_unref);

@@ -93,6 +93,23 @@ GBytes          *dossier_client_get_profile_json_finish (DossierClient          
                                                          GAsyncResult           *result,
                                                          GError                **error);
 
+/* Lets the caller follow the body of a successful profile JSON answer
+ * while it arrives (see dossier_export_stream_new()).  Called on the
+ * client's thread each time more has come, when the length is announced:
+ * @buffer is the whole buffer the body is read into (hold a reference to
+ * keep it), its first @available bytes have come and never change, and the
+ * body is complete when @available reaches @length.  The buffer returned
+ * by dossier_client_get_profile_json_finish() is a part of it.  If the
+ * body ever has to move to another buffer, the calls stop. */
+typedef void (*DossierBodyFunc) (GBytes   *buffer,
+                                 gsize     available,
+                                 gsize     length,
+                                 gpointer  user_data);
+
+void             dossier_client_set_body_func           (DossierClient          *self,
+                                                         DossierBodyFunc         func,
+                                                         gpointer                user_data);
+
 void             dossier_client_check_auth_async     (DossierClient          *self,
                                                       GCancellable           *cancellable,
                                                       GAsyncReadyCallback     callback,

@@ -40,4 +40,28 @@ gboolean  dossier_exporter_write_json     (GBytes               *raw_json,
                                            GCancellable         *cancellable,
                                            GError              **error);
 
+/* An export written while the answer is still arriving: `data` is printed
+ * into a temporary file beside @file by a thread of its own as the body
+ * comes in (give dossier_export_stream_body_cb() to
+ * dossier_client_set_body_func()), so that little is left to do once the
+ * answer is complete.  dossier_export_stream_finish() then puts that file
+ * in place if the client returned exactly the `data` it printed, and
+ * otherwise writes @raw_json as dossier_exporter_write_json() does: the
+ * result, errors included, is the same either way.  Freeing the stream
+ * without finishing it removes the temporary file. */
+typedef struct _DossierExportStream DossierExportStream;
+
+DossierExportStream *dossier_export_stream_new     (GFile                *file);
+void                 dossier_export_stream_body_cb (GBytes               *buffer,
+                                                    gsize                 available,
+                                                    gsize                 length,
+                                                    gpointer              user_data);
+gboolean             dossier_export_stream_finish  (DossierExportStream  *self,
+                                                    GBytes               *raw_json,
+                                                    GCancellable         *cancellable,
+                                                    GError              **error);
+void                 dossier_export_stream_free    (DossierExportStream  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierExportStream, dossier_export_stream_free)
+
 G_END_DECLS

@@ -57,6 +57,23 @@ gboolean  dossier_json_validate_object     (const char  *text,
                                             gsize        length,
                                             guint        max_depth,
                                             GArray      *members);
+/* Asked by dossier_json_validate_arriving() for more of the text: waits
+ * until more than @available bytes have come and returns how many have,
+ * or returns @available when no more will come (the text was cut short). */
+typedef gsize (*DossierJsonMoreFunc) (gsize     available,
+                                      gpointer  user_data);
+
+/* dossier_json_validate_object() on a text of @length bytes still
+ * arriving, of which @available have come: it goes as far as it can, then
+ * asks @more for the rest.  Same answer, same members, as on the whole
+ * text at once. */
+gboolean  dossier_json_validate_arriving   (const char           *text,
+                                            gsize                 length,
+                                            gsize                 available,
+                                            guint                 max_depth,
+                                            GArray               *members,
+                                            DossierJsonMoreFunc   more,
+                                            gpointer              user_data);
 /* The value of the member called @name (plain spelling) among @members of
  * @text, the last one when it occurs more than once (as json-glib keeps
  * it), as dossier_json_find_member() would find it. */
@@ -71,5 +88,49 @@ gboolean  dossier_json_members_find        (const char  *text,
  * JSON (parse it first). */
 GBytes   *dossier_json_pretty_print        (const char  *text,
                                             gsize        length);
+
+/* Where dossier_json_pretty_print_to() hands its output, in pieces of up to
+ * 256 KiB (a long string may come in one larger piece).  Returns FALSE with
+ * @error set to stop the printing. */
+typedef gboolean (*DossierJsonWriteFunc) (const char  *data,
+                                          gsize        size,
+                                          gpointer     user_data,
+                                          GError     **error);
+
+/* The same re-indented text, handed to @write as it is made rather than
+ * held in memory.  FALSE when @write failed (its error is in @error). */
+gboolean  dossier_json_pretty_print_to     (const char            *text,
+                                            gsize                  length,
+                                            DossierJsonWriteFunc   write,
+                                            gpointer               user_data,
+                                            GError               **error);
+
+/* Prints the `data` member of an answer ({"code": …, "data": {…}}) exactly
+ * as dossier_json_pretty_print() prints the text of that member alone,
+ * while the answer is still arriving: feed it the answer so far each time
+ * more has come.  It follows an envelope spelt plainly (names without
+ * escapes, a single `data` object), does not validate, and gives up on
+ * anything else: the caller compares the span it printed with the one its
+ * own reading of the whole answer keeps. */
+typedef struct _DossierJsonDataPrinter DossierJsonDataPrinter;
+
+DossierJsonDataPrinter *dossier_json_data_printer_new      (DossierJsonWriteFunc     write,
+                                                            gpointer                 user_data);
+void                    dossier_json_data_printer_free     (DossierJsonDataPrinter  *self);
+/* @text: the answer so far, whose first @available bytes have come (they
+ * must not change between calls); @complete: that is all of it.  FALSE once
+ * it has given up, or @write failed (then with @error set). */
+gboolean                dossier_json_data_printer_feed     (DossierJsonDataPrinter  *self,
+                                                            const char              *text,
+                                                            gsize                    available,
+                                                            gboolean                 complete,
+                                                            GError                 **error);
+/* Once the whole answer was fed: whether it printed `data` whole, and
+ * where `data` is in the answer. */
+gboolean                dossier_json_data_printer_get_data (DossierJsonDataPrinter  *self,
+                                                            gsize                   *start,
+                                                            gsize                   *end);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierJsonDataPrinter, dossier_json_data_printer_free)
 
 G_END_DECLS

@@ -11,9 +11,87 @@
  * refuses (it is only a fast path: anything it accepts is exported without
  * json-glib ever seeing it); the members it records must be those
  * dossier_json_find_member() finds; the pretty-printer must keep the value
- * of any text the validator accepts. */
+ * of any text the validator accepts.  Validating the text while it arrives,
+ * and printing its `data` member while it arrives, must give what the
+ * whole text gives. */
 int LLVMFuzzerTestOneInput (const guint8 *data,
                             size_t        size);
+
+typedef struct
+{
+  const char *source;
+  char       *arrived;
+  gsize       length;
+  gsize       step;
+} Arrival;
+
+/* The text arrives a few bytes at a time; what has not come is poison. */
+static gsize
+arrive_more_cb (gsize    available,
+                gpointer user_data)
+{
+  Arrival *arrival = user_data;
+  gsize now = MIN (available + arrival->step, arrival->length);
+
+  if (now > available)
+    memcpy (arrival->arrived + available, arrival->source + available, now - available);
+  return now;
+}
+
+static gboolean
+collect_cb (const char  *data,
+            gsize        size,
+            gpointer     user_data,
+            GError     **error)
+{
+  g_string_append_len (user_data, data, size);
+  return TRUE;
+}
+
+static void
+check_arriving (const char *text,
+                gsize       size,
+                gboolean    valid,
+                GArray     *members)
+{
+  g_autoptr(GArray) arriving_members = g_array_new (FALSE, FALSE, sizeof (DossierJsonMember));
+  g_autofree char *arrived = g_malloc (size + 1);
+  g_autoptr(GString) printed = g_string_new (NULL);
+  g_autoptr(DossierJsonDataPrinter) printer = NULL;
+  Arrival arrival = { text, arrived, size, size % 7 + 1 };
+  gsize available = MIN (arrival.step, size);
+  gsize start, end, printed_start, printed_end;
+
+  memset (arrived, 0x01, size + 1);
+  if (available > 0)
+    memcpy (arrived, text, available);
+  g_assert (dossier_json_validate_arriving (arrived, size, available, DOSSIER_MAX_JSON_DEPTH,
+                                            arriving_members, arrive_more_cb, &arrival) == valid);
+  if (valid)
+    g_assert (arriving_members->len == members->len &&
+              (members->len == 0 ||
+               memcmp (arriving_members->data, members->data,
+                       members->len * sizeof (DossierJsonMember)) == 0));
+
+  /* The data printer, fed the same way, prints the `data` that the
+   * validator's members point at, or gives up. */
+  printer = dossier_json_data_printer_new (collect_cb, printed);
+  for (available = 0; available < size; )
+    {
+      available = MIN (available + arrival.step, size);
+      if (!dossier_json_data_printer_feed (printer, text, available, available == size, NULL))
+        break;
+    }
+  if (valid && dossier_json_data_printer_get_data (printer, &printed_start, &printed_end) &&
+      dossier_json_members_find (text, members, "data", &start, &end))
+    {
+      g_autoptr(GBytes) expected = dossier_json_pretty_print (text + start, end - start);
+
+      g_assert (printed_start == start && printed_end == end);
+      g_assert (printed->len == g_bytes_get_size (expected) &&
+                memcmp (printed->str, g_bytes_get_data (expected, NULL), printed->len) == 0);
+    }
+}
 
 int
 LLVMFuzzerTestOneInput (const guint8 *data,
@@ -28,6 +106,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
 
   valid = dossier_json_validate_object (text, size, DOSSIER_MAX_JSON_DEPTH, members);
   g_assert (valid == dossier_json_validate (text, size, DOSSIER_MAX_JSON_DEPTH));
+  check_arriving (text, size, valid, members);
   if (!valid)
     return 0;
 
