@@ -1350,6 +1350,44 @@ test_large (void)
     }
 }
 
+/* The spellings of a skill's type that are understood, folded without a
+ * copy since the type is read for every one of tens of thousands of
+ * skills. */
+static void
+test_skill_type_spellings (void)
+{
+  static const struct
+  {
+    const char       *type;
+    DossierSkillType  expected;
+  } cases[] = {
+    { "hard", DOSSIER_SKILL_HARD }, { " Hard ", DOSSIER_SKILL_HARD },
+    { "HARD_SKILLS", DOSSIER_SKILL_HARD }, { "hard skill", DOSSIER_SKILL_HARD },
+    { "hard-skills", DOSSIER_SKILL_HARD }, { "\thard_skill\n", DOSSIER_SKILL_HARD },
+    { "soft", DOSSIER_SKILL_SOFT }, { "Soft-Skill", DOSSIER_SKILL_SOFT },
+    { "soft_skills", DOSSIER_SKILL_SOFT }, { "  SOFT  SKILL", DOSSIER_SKILL_UNKNOWN },
+    { "hard\tskill", DOSSIER_SKILL_UNKNOWN }, { "hardskill", DOSSIER_SKILL_UNKNOWN },
+    { "hard_skillss", DOSSIER_SKILL_UNKNOWN }, { "hard_skills_and_more", DOSSIER_SKILL_UNKNOWN },
+    { "h\u00e4rd", DOSSIER_SKILL_UNKNOWN }, { "", DOSSIER_SKILL_UNKNOWN },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("{\"skills\":[{\"name\":\"x\",\"type\":\"%s\"}]}",
+                                               cases[i].type);
+      g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DossierProfile) profile = dossier_profile_new_from_bytes (bytes, &error);
+      g_autoptr(DossierSkill) skill = NULL;
+
+      g_assert_no_error (error);
+      skill = g_list_model_get_item (dossier_profile_get_skills (profile), 0);
+      g_assert_nonnull (skill);
+      if (dossier_skill_get_skill_type (skill) != cases[i].expected)
+        g_error ("type \"%s\" read as %d", cases[i].type, dossier_skill_get_skill_type (skill));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1364,6 +1402,7 @@ main (int   argc,
   g_test_add_func ("/profile/urls/string", test_urls_string);
   g_test_add_func ("/profile/skills/legacy", test_legacy_skills);
   g_test_add_func ("/profile/skills/swapped", test_swapped_skills);
+  g_test_add_func ("/profile/skills/type-spellings", test_skill_type_spellings);
   g_test_add_func ("/profile/dates/variety", test_dates_variety);
   g_test_add_func ("/profile/dates/forms", test_date_forms);
   g_test_add_func ("/profile/wrong-types", test_wrong_types);

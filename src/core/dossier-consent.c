@@ -19,8 +19,9 @@ struct _DossierConsent
 G_DEFINE_FINAL_TYPE (DossierConsent, dossier_consent, G_TYPE_OBJECT)
 
 /* The order in which HrFlow documents them; "upskilling" came later. */
+/* NULL-terminated: g_strv_contains() reads it. */
 static const char * const known_permissions[] = {
-  "parsing", "revealing", "embedding", "searching", "scoring", "reasoning", "upskilling",
+  "parsing", "revealing", "embedding", "searching", "scoring", "reasoning", "upskilling", NULL
 };
 
 static void
@@ -105,7 +106,7 @@ dossier_consent_new_from_node (JsonNode *node)
   /* Known permissions first, in their documented order, then the others
    * in the order they came. */
   builder = g_strv_builder_new ();
-  for (guint i = 0; i < G_N_ELEMENTS (known_permissions); i++)
+  for (guint i = 0; known_permissions[i] != NULL; i++)
     if (g_ptr_array_find_with_equal_func (seen, known_permissions[i], g_str_equal, NULL))
       g_strv_builder_add (builder, known_permissions[i]);
   for (guint i = 0; i < seen->len; i++)

@@ -222,7 +222,7 @@ dossier_experience_new_from_node (JsonNode              *node,
     self->ongoing = self->date_start != NULL &&
                     dossier_date_get_datetime (self->date_start) != NULL;
 
-  self->skills = dossier_skill_list_new (object);
+  self->skills = dossier_skill_list_new (object, NULL);
   self->certifications = dossier_named_value_list_new (dossier_json_get_array (object, "certifications"));
   self->courses = dossier_named_value_list_new (dossier_json_get_array (object, "courses"));
   self->tasks = dossier_named_value_list_new (dossier_json_get_array (object, "tasks"));

@@ -183,8 +183,22 @@ void        dossier_source_set_id          (DossierSource *self,
  * else is skipped); empty when @array is NULL. */
 GListStore *dossier_named_value_list_new   (JsonArray  *array);
 
+/* Items built from the elements of arrays while the text was parsed (see
+ * #DossierJsonTreeOptions): a table from #JsonArray to a #GPtrArray of the
+ * items, in order, elements that gave none left out. */
+static inline GPtrArray *
+dossier_json_prebuilt_items (GHashTable *prebuilt,
+                             JsonArray  *array)
+{
+  if (prebuilt == NULL || array == NULL)
+    return NULL;
+  return g_hash_table_lookup (prebuilt, array);
+}
+
 /* A #GListStore of #DossierSkill from `skills` of @parent, or from the
- * legacy `hard_skills` and `soft_skills` when `skills` holds none. */
-GListStore *dossier_skill_list_new         (JsonObject *parent);
+ * legacy `hard_skills` and `soft_skills` when `skills` holds none.  Items
+ * in @prebuilt (nullable) for those arrays are taken as they are. */
+GListStore *dossier_skill_list_new         (JsonObject *parent,
+                                            GHashTable *prebuilt);
 
 G_END_DECLS

@@ -1223,3 +1223,22 @@ dossier_json_members_find (const char *text,
     }
   return FALSE;
 }
+
+/* The validator's own token scanners, for the tree builder of
+ * dossier-json-tree.c, so that both accept exactly the same tokens. */
+
+gsize
+dossier_json_scan_string (const char *text,
+                          gsize       length,
+                          gsize       pos)
+{
+  return validate_string (text, length, pos);
+}
+
+gsize
+dossier_json_scan_number (const char *text,
+                          gsize       length,
+                          gsize       pos)
+{
+  return validate_number (text, length, pos);
+}

@@ -133,4 +133,16 @@ gboolean                dossier_json_data_printer_get_data (DossierJsonDataPrint
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierJsonDataPrinter, dossier_json_data_printer_free)
 
+/* The token scanners of dossier_json_validate(), for a caller that builds
+ * something from the text and must accept exactly what it accepts.  @pos is
+ * the index of the token's first byte (the opening quote of a string);
+ * returns the index of the byte after the token, or 0 when it is not a
+ * valid one (dossier_json_validate() refuses it). */
+gsize     dossier_json_scan_string         (const char  *text,
+                                            gsize        length,
+                                            gsize        pos);
+gsize     dossier_json_scan_number         (const char  *text,
+                                            gsize        length,
+                                            gsize        pos);
+
 G_END_DECLS
