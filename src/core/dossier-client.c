@@ -1006,9 +1006,11 @@ judge_thread (GTask        *task,
   if (text == NULL)
     text = "";
 
-  /* For an export, one validation pass answers what the depth and UTF-8
-   * checks below ask, and spares the parse (see profile_json_from_body()):
-   * on large answers every pass over the text counts. */
+  /* For a profile, one validation pass answers what the depth and UTF-8
+   * checks and the search for `code` below ask (for an export it also
+   * spares the parse, see profile_json_from_body()): on large answers every
+   * pass over the text counts.  Text it refuses takes the checks below, so
+   * that every error reads as before. */
   if (request->kind == REQUEST_PROFILE_JSON && request->validation != NULL)
     {
       /* Validated while it arrived: the same answer. */
@@ -1016,7 +1018,7 @@ judge_thread (GTask        *task,
       if (valid_json)
         members = g_array_ref (request->validation->members);
     }
-  else if (request->kind == REQUEST_PROFILE_JSON)
+  else if (request->kind == REQUEST_PROFILE_JSON || request->kind == REQUEST_PROFILE)
     {
       members = g_array_new (FALSE, FALSE, sizeof (DossierJsonMember));
       valid_json = dossier_json_validate_object (text, length, DOSSIER_MAX_JSON_DEPTH, members);
