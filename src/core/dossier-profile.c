@@ -844,7 +844,8 @@ unref_tree_later (JsonNode *root,
  * node.  It made building the model of a 5 MB answer about three times
  * faster.  Which object is the profile is only known at the end, so the
  * lists of both candidates are made; the profile takes the items of the
- * arrays it ends up reading, by address. */
+ * arrays it ends up reading, by address (those arrays are left empty: see
+ * element_read_cb()). */
 typedef struct
 {
   GPtrArray  *items;
@@ -896,6 +897,12 @@ array_opened_cb (JsonNode   *array,
   return NULL;
 }
 
+/* Once its item is made, an element is of no more use: it is taken out
+ * of the tree (it is its array's last element) and freed at once, so that
+ * the next element's nodes reuse its memory.  Left in the tree, the nodes
+ * of every element sat between the items made of them, and freeing the
+ * tree afterwards left holes that glibc cannot give back: 5 MB answers
+ * kept 39 MiB where the tree freed whole kept 15 MiB. */
 static void
 element_read_cb (gpointer  watch,
                  JsonNode *element,
@@ -903,9 +910,14 @@ element_read_cb (gpointer  watch,
 {
   ListWatch *list = watch;
   gpointer item = list->build (element);
+  JsonArray *array = json_node_get_array (json_node_get_parent (element));
+  guint last = json_array_get_length (array) - 1;
 
   if (item != NULL)
     g_ptr_array_add (list->items, item);
+
+  g_assert (json_array_get_element (array, last) == element);
+  json_array_remove_element (array, last);
 }
 
 /* The tree of @text, or NULL with @error set.  Valid JSON, which is all
