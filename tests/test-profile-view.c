@@ -579,6 +579,75 @@ test_long_profile (void)
   shown_clear (&shown);
 }
 
+/* "First screen built" (what the benchmarks count as the profile shown)
+ * means the window shows the new profile: what is built fills the visible
+ * area, or all of it is built.  Never sooner, and for a long profile well
+ * before the end. */
+static void
+test_first_screen (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"key\": \"long\", \"info\": {\"full_name\": \"Long Profile\", "
+                                          "\"email\": \"long@example.com\", \"phone\": \"+33 1 23 45 67 89\"}, "
+                                          "\"summary\": \"A summary.\", \"experiences\": [");
+  g_autoptr(DossierProfile) long_profile = NULL;
+  g_autoptr(DossierProfile) short_profile = NULL;
+  DossierProfileView *view;
+  GtkWidget *window;
+  GtkWidget *scrolled;
+  GtkWidget *content;
+  gint64 deadline;
+
+  for (guint i = 0; i < N_LONG_EXPERIENCES; i++)
+    g_string_append_printf (json, "%s{\"title\": \"Position %u\", \"company\": \"Company %u\", "
+                                  "\"date_start\": \"2001-01-01T00:00:00\", \"description\": \"Details.\"}",
+                            i ? "," : "", i, i);
+  g_string_append (json, "]}");
+  long_profile = profile_from_text (json->str);
+  short_profile = profile_from_text ("{\"key\": \"short\", \"info\": {\"full_name\": \"Short Profile\", "
+                                     "\"email\": \"short@example.com\"}, \"experiences\": [{\"title\": \"Position\", "
+                                     "\"company\": \"Company\", \"date_start\": \"2001-01-01T00:00:00\"}]}");
+
+  window = gtk_window_new ();
+  view = DOSSIER_PROFILE_VIEW (dossier_profile_view_new ());
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  spin (50);
+
+  /* A long profile: reported as soon as it fills the window, while the
+   * rest is still being built. */
+  dossier_profile_view_set_profile (view, long_profile);
+  g_assert_false (dossier_profile_view_get_first_screen_built (view));
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!dossier_profile_view_get_first_screen_built (view) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (dossier_profile_view_get_first_screen_built (view));
+  g_assert_true (dossier_profile_view_get_building (view));
+  scrolled = find (GTK_WIDGET (view), is_type, GSIZE_TO_POINTER (GTK_TYPE_SCROLLED_WINDOW));
+  /* What the scrolled window scrolls: the sections, with their margins. */
+  content = gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled))));
+  g_assert_cmpint (gtk_widget_get_height (content), >, gtk_widget_get_height (scrolled));
+  g_assert_cmpuint (count_type (GTK_WIDGET (view), DOSSIER_TYPE_EXPERIENCE_ROW), >, 0);
+  wait_built (GTK_WIDGET (view));
+
+  /* A profile the window shows whole: only once all of it is built. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 1000);
+  spin (50);
+  dossier_profile_view_set_profile (view, short_profile);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (dossier_profile_view_get_building (view) && g_get_monotonic_time () < deadline)
+    {
+      g_assert_false (dossier_profile_view_get_first_screen_built (view));
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_false (dossier_profile_view_get_building (view));
+  g_assert_true (dossier_profile_view_get_first_screen_built (view));
+  g_assert_cmpint (gtk_widget_get_height (content), <=, gtk_widget_get_height (scrolled));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (10);
+}
+
 static GBytes *
 make_png (void)
 {
@@ -783,6 +852,7 @@ main (int   argc,
   g_test_add_func ("/profile-view/empty-sections-hidden", test_empty_sections_hidden);
   g_test_add_func ("/profile-view/rtl", test_rtl);
   g_test_add_func ("/profile-view/long-profile", test_long_profile);
+  g_test_add_func ("/profile-view/first-screen", test_first_screen);
   g_test_add_func ("/profile-view/picture", test_picture);
   g_test_add_func ("/profile-view/actions", test_actions);
   g_test_add_func ("/profile-view/switch-and-finalize", test_switch_and_finalize);

@@ -81,6 +81,9 @@ struct _DossierProfileView
   /* A new profile is built a few widgets per frame (build_tick_cb()). */
   guint                 build_tick_id;
   guint                 next_step;
+  /* The frame clock's counter when the profile was set: the layout of
+   * a later frame is the first to tell what the new profile fills. */
+  gint64                set_in_frame;
   GtkStringList        *pending_skills[3];
   /* The record's rows, made at once and added one per step. */
   GPtrArray            *pending_record_rows;
@@ -1149,7 +1152,6 @@ enum {
   STEP_EXPERIENCES,
   STEP_FIRST_EXPERIENCE_ROWS,
   STEP_FIRST_EDUCATION_ROWS,
-  STEP_FIRST_SCREEN_DONE = STEP_FIRST_EDUCATION_ROWS,
   STEP_EXPERIENCE_ROWS,
   STEP_EDUCATION_ROWS,
   STEP_SORT_SKILLS,
@@ -1283,6 +1285,14 @@ step_adds_row (guint step)
     }
 }
 
+static gint64
+current_frame (DossierProfileView *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  return clock != NULL ? gdk_frame_clock_get_frame_counter (clock) : -1;
+}
+
 static gboolean
 build_tick_cb (GtkWidget     *widget,
                GdkFrameClock *clock,
@@ -1381,6 +1391,7 @@ update_all (DossierProfileView *self)
   update_hero (self);
   hide_sections (self);
   self->next_step = 0;
+  self->set_in_frame = current_frame (self);
   self->build_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), build_tick_cb, NULL, NULL);
   if (!was_building)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUILDING]);
@@ -1647,7 +1658,24 @@ dossier_profile_view_get_building (DossierProfileView *self)
 gboolean
 dossier_profile_view_get_first_screen_built (DossierProfileView *self)
 {
+  GtkAdjustment *adjustment;
+
   g_return_val_if_fail (DOSSIER_IS_PROFILE_VIEW (self), FALSE);
 
-  return self->profile != NULL && (self->build_tick_id == 0 || self->next_step > STEP_FIRST_SCREEN_DONE);
+  if (self->profile == NULL)
+    return FALSE;
+  if (self->build_tick_id == 0)
+    return TRUE;
+
+  /* What is built reaches past the bottom of the visible area, as of the
+   * last layout: the window shows the new profile and nothing but it (the
+   * sections not built yet are hidden, under it).  In a window tall
+   * enough to show more than the first screen's steps build, it is
+   * whatever the window shows.  Until a frame has laid the new profile
+   * out, the scrolled window still measures the previous one. */
+  if (current_frame (self) <= self->set_in_frame)
+    return FALSE;
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+  return gtk_adjustment_get_upper (adjustment) >
+         gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment);
 }

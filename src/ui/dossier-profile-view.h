@@ -46,6 +46,9 @@ gboolean        dossier_profile_view_get_showing_picture (DossierProfileView   *
  * (the hero, contact, summary, the first experiences and educations):
  * "building" is TRUE until all of it is built. */
 gboolean        dossier_profile_view_get_building        (DossierProfileView   *self);
+/* TRUE once what is built of the profile fills the visible area (as of the
+ * last layout), or all of it is built: the window then shows the new
+ * profile as the user will read it. */
 gboolean        dossier_profile_view_get_first_screen_built (DossierProfileView *self);
 
 G_END_DECLS

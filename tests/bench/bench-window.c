@@ -22,7 +22,9 @@
  * after-paint) with the profile page on screen holding the new profile
  * and the view's first screen built (it builds a new profile a few widgets
  * per frame, the hero, contact, summary and first experiences and
- * educations first: an earlier frame would count a nearly empty page);
+ * educations first: an earlier frame would count a nearly empty page).
+ * The first screen is built once what is built fills the window's
+ * visible area, or all of it is built;
  * its picture is shown at the end of the first frame painted once the
  * profile view says it shows the picture.
  *
