@@ -554,9 +554,10 @@ main (int   argc,
             guint labels = 0, widgets = count_widgets (bench.view, &labels);
 
             g_printerr ("bench-window: %s shown in %.1f ms, longest stall %.1f ms, "
-                        "%u frames, longest frame %.1f ms, %u widgets (%u labels) in the view\n",
+                        "%u frames, longest frame %.1f ms, %u widgets (%u labels) in the view, "
+                        "RSS %.1f MiB\n",
                         keys[k], t, stall, bench.n_frames, bench.longest_frame / 1000.0,
-                        widgets, labels);
+                        widgets, labels, rss_kib () / 1024.0);
           }
       return 0;
     }
