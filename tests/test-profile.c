@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SCHED_IDLE, for the background thread test. */
+#define _GNU_SOURCE
 #include "config.h"
 
 #include <math.h>
@@ -6,6 +8,11 @@
 
 #include "dossier-error.h"
 #include "dossier-profile.h"
+#include "dossier-thread.h"
+
+#ifdef __linux__
+#include <sched.h>
+#endif
 
 /* The fixtures are described, and the repair of the seed document's
  * example explained, in tests/fixtures/README.md. */
@@ -1388,6 +1395,32 @@ test_skill_type_spellings (void)
     }
 }
 
+/* The threads that free replaced profiles and parse trees run only when a
+ * processor is idle; the thread that asks, and only it. */
+static gpointer
+background_thread (gpointer data)
+{
+  dossier_thread_set_background ();
+#if defined(__linux__) && defined(SCHED_IDLE)
+  return GINT_TO_POINTER (sched_getscheduler (0));
+#else
+  return NULL;
+#endif
+}
+
+static void
+test_background_thread (void)
+{
+#if defined(__linux__) && defined(SCHED_IDLE)
+  GThread *thread = g_thread_new ("background", background_thread, NULL);
+
+  g_assert_cmpint (GPOINTER_TO_INT (g_thread_join (thread)), ==, SCHED_IDLE);
+  g_assert_cmpint (sched_getscheduler (0), ==, SCHED_OTHER);
+#else
+  g_test_skip ("Only Linux has SCHED_IDLE");
+#endif
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1416,6 +1449,7 @@ main (int   argc,
   g_test_add_func ("/profile/worker-thread", test_worker_thread);
   g_test_add_func ("/profile/large", test_large);
   g_test_add_func ("/profile/properties", test_properties);
+  g_test_add_func ("/profile/background-thread", test_background_thread);
 
   return g_test_run ();
 }

@@ -651,6 +651,50 @@ test_last_wins_back_to_back (Fixture       *fixture,
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "<b>x</b> & Co");
 }
 
+static gboolean
+is_freed (GWeakRef *ref)
+{
+  g_autoptr(GObject) alive = g_weak_ref_get (ref);
+
+  return alive == NULL;
+}
+
+/* A replaced profile is freed in a thread of its own once the view no
+ * longer needs it, and not while a lookup is under way; lookups that
+ * follow each other before the view has built each profile must not put
+ * that off for ever. */
+static void
+test_replaced_profiles_freed (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  const char *keys[] = { SEED_KEY, MARKUP_KEY, NULL_HEAVY_KEY, RTL_KEY, SEED_KEY, MARKUP_KEY };
+  GWeakRef replaced[G_N_ELEMENTS (keys)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      dossier_window_request_lookup (fixture->window, SOURCE_KEY, DOSSIER_IDENTIFIER_KEY, keys[i]);
+      g_assert_true (DOSSIER_TEST_WAIT_UNTIL (dossier_window_get_profile (fixture->window) != NULL &&
+                                              g_strcmp0 (dossier_profile_get_key (dossier_window_get_profile (fixture->window)),
+                                                         keys[i]) == 0,
+                                              10000));
+      /* No waiting for the view to finish building. */
+      g_weak_ref_init (&replaced[i], dossier_window_get_profile (fixture->window));
+    }
+
+  /* All but the profile shown are freed, sooner or later. */
+  for (guint i = 0; i + 1 < G_N_ELEMENTS (keys); i++)
+    {
+      g_assert_true (DOSSIER_TEST_WAIT_UNTIL (is_freed (&replaced[i]), 10000));
+      g_weak_ref_clear (&replaced[i]);
+    }
+  {
+    g_autoptr(DossierProfile) shown = g_weak_ref_get (&replaced[G_N_ELEMENTS (keys) - 1]);
+
+    g_assert_true (shown == dossier_window_get_profile (fixture->window));
+    g_weak_ref_clear (&replaced[G_N_ELEMENTS (keys) - 1]);
+  }
+}
+
 /* Export, copy, open */
 
 static void
@@ -1532,6 +1576,7 @@ main (int   argc,
   ADD ("/window/close-while-busy", test_close_while_busy);
   ADD ("/window/last-wins/slow-first", test_last_wins_slow_first);
   ADD ("/window/last-wins/back-to-back", test_last_wins_back_to_back);
+  ADD ("/window/replaced-profiles-freed", test_replaced_profiles_freed);
   ADD ("/window/export/to-file", test_export_to);
   ADD ("/window/export/failure", test_export_failure);
   ADD ("/window/copy-json", test_copy_json);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-profile.h"
+#include "dossier-thread.h"
 #include "dossier-error.h"
 #include "dossier-json-private.h"
 #include "dossier-json-text.h"
@@ -805,6 +806,8 @@ static void
 unref_cb (gpointer data,
           gpointer user_data)
 {
+  /* Nobody waits for this: see dossier_thread_set_background(). */
+  dossier_thread_set_background ();
   json_node_unref (data);
 #ifdef __GLIBC__
   /* The tree of a 5 MB answer is some 60 MB of small blocks, freed in a
@@ -833,7 +836,9 @@ unref_tree_later (JsonNode *root,
     }
 
   if (g_once_init_enter (&pool))
-    g_once_init_leave (&pool, g_thread_pool_new (unref_cb, NULL, 1, FALSE, NULL));
+    /* Exclusive: its thread runs in the background, and must not be lent
+     * to other work. */
+    g_once_init_leave (&pool, g_thread_pool_new (unref_cb, NULL, 1, TRUE, NULL));
   g_thread_pool_push (pool, root, NULL);
 }
 
