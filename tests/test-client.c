@@ -1203,6 +1203,169 @@ test_content_length_too_large (void)
   raw_server_stop (service);
 }
 
+static GBytes *bytes_printf (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
+static GBytes *
+bytes_printf (const char *format,
+              ...)
+{
+  va_list args;
+  char *text;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  return g_bytes_new_take (text, strlen (text));
+}
+
+/* A profile with lists, in an envelope whose message holds escapes (a
+ * backslash outside `data` once made the profile keep a rewritten copy of
+ * `data`, with its lists emptied). */
+static const char profile_with_lists[] =
+  "{\"key\":\"" KEY_1 "\", \"info\": {\"full_name\": \"Ada Lovelace\"},\n"
+  "  \"experiences\": [{\"title\": \"Analyst\", \"company\": \"Babbage & Co\"}],"
+  " \"tags\": [{\"name\": \"x\", \"value\": true}], \"future_field\": [1.50, 2e3, -0.0]}";
+
+/* A canned answer: headers as given, then the body, then the connection
+ * closes.  For the headers no HTTP server library would send. */
+static GBytes *canned_answer;
+
+static gboolean
+answer_canned_cb (GThreadedSocketService *service,
+                  GSocketConnection      *connection,
+                  GObject                *source_object,
+                  gpointer                user_data)
+{
+  GInputStream *in = g_io_stream_get_input_stream (G_IO_STREAM (connection));
+  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+  char buffer[4096];
+
+  g_input_stream_read (in, buffer, sizeof buffer, NULL, NULL);
+  g_output_stream_write_all (out, g_bytes_get_data (canned_answer, NULL),
+                             g_bytes_get_size (canned_answer), NULL, NULL, NULL);
+  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+  return TRUE;
+}
+
+static GBytes *
+envelope_of (const char *profile)
+{
+  return bytes_printf ("{\"code\": 200, \"message\": \"Profile \\\"x\\\" retrieved\", \"data\": %s}",
+                              profile);
+}
+
+/* Both lookups of a canned answer: the profile, and the export's bytes,
+ * which must be the profile's own; or the same error from both. */
+static void
+look_up_canned (GBytes  *answer,
+                GError **error)
+{
+  g_autoptr(GSocketService) service = NULL;
+  g_autoptr(SoupSession) session = dossier_session_new ();
+  g_autoptr(DossierClient) client = NULL;
+  g_autofree char *api_base = NULL;
+  JsonWait json_wait = { 0 };
+  Wait wait = { 0 };
+  guint16 port;
+
+  canned_answer = answer;
+  service = raw_server_new (G_CALLBACK (answer_canned_cb), &port);
+  api_base = g_strdup_printf ("http://127.0.0.1:%u/v1", port);
+  client = dossier_client_new (session, api_base, USER_EMAIL, API_KEY, error);
+  g_assert_no_error (*error);
+
+  get_profile (client, SOURCE_KEY, DOSSIER_IDENTIFIER_KEY, KEY_1, NULL, &wait);
+  dossier_client_get_profile_json_async (client, SOURCE_KEY, DOSSIER_IDENTIFIER_KEY, KEY_1,
+                                         NULL, profile_json_cb, &json_wait);
+  while (!json_wait.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (wait.profile != NULL)
+    {
+      g_assert_no_error (json_wait.error);
+      assert_profile_bytes (wait.profile, profile_with_lists);
+      g_assert_cmpuint (g_list_model_get_n_items (dossier_profile_get_experiences (wait.profile)), ==, 1);
+      g_assert_cmpmem (g_bytes_get_data (json_wait.bytes, NULL), g_bytes_get_size (json_wait.bytes),
+                       profile_with_lists, strlen (profile_with_lists));
+    }
+  else
+    {
+      g_assert_nonnull (json_wait.error);
+      g_assert_error (json_wait.error, wait.error->domain, wait.error->code);
+      *error = g_steal_pointer (&wait.error);
+    }
+
+  g_clear_pointer (&json_wait.bytes, g_bytes_unref);
+  g_clear_error (&json_wait.error);
+  wait_clear (&wait);
+  raw_server_stop (service);
+  canned_answer = NULL;
+}
+
+/* A Content-Length no server should send: negative, or beyond 2^63
+ * (libsoup hands both over as a negative length).  Sizing the buffer from
+ * it crashed Dossier; it is now read as a body of unknown length. */
+static void
+test_content_length_odd (void)
+{
+  const char *lengths[] = { "-5", "9223372036854775808" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lengths); i++)
+    {
+      g_autoptr(GBytes) body = envelope_of (profile_with_lists);
+      g_autoptr(GBytes) answer = NULL;
+      g_autoptr(GError) error = NULL;
+
+      answer = bytes_printf ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                    "Content-Length: %s\r\nConnection: close\r\n\r\n%.*s",
+                                    lengths[i], (int) g_bytes_get_size (body),
+                                    (const char *) g_bytes_get_data (body, NULL));
+      g_test_message ("Content-Length: %s", lengths[i]);
+      /* libsoup 3.2 complains once per lookup, then reads the body to the
+       * end of the connection. */
+      g_test_expect_message ("GLib-GObject", G_LOG_LEVEL_WARNING, "*content-length*");
+      g_test_expect_message ("GLib-GObject", G_LOG_LEVEL_WARNING, "*content-length*");
+      look_up_canned (answer, &error);
+      g_test_assert_expected_messages ();
+      if (error != NULL)
+        assert_dossier_error (error, error->code, 200);
+    }
+}
+
+/* A compressed answer: its Content-Length counts the compressed bytes, and
+ * the body read is longer.  Both lookups read it whole. */
+static void
+test_compressed_answer (void)
+{
+  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, -1);
+  g_autoptr(GBytes) body = envelope_of (profile_with_lists);
+  g_autoptr(GInputStream) plain = g_memory_input_stream_new_from_bytes (body);
+  g_autoptr(GInputStream) converter = g_converter_input_stream_new (plain, G_CONVERTER (compressor));
+  g_autoptr(GOutputStream) sink = g_memory_output_stream_new_resizable ();
+  g_autoptr(GBytes) compressed = NULL;
+  g_autoptr(GBytes) headers = NULL;
+  g_autoptr(GByteArray) answer = g_byte_array_new ();
+  g_autoptr(GBytes) answer_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_output_stream_splice (sink, converter, G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE |
+                          G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, &error);
+  g_assert_no_error (error);
+  compressed = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (sink));
+  g_assert_cmpuint (g_bytes_get_size (compressed), <, g_bytes_get_size (body));
+
+  headers = bytes_printf ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                 "Content-Encoding: gzip\r\nContent-Length: %" G_GSIZE_FORMAT "\r\n"
+                                 "Connection: close\r\n\r\n",
+                                 g_bytes_get_size (compressed));
+  g_byte_array_append (answer, g_bytes_get_data (headers, NULL), g_bytes_get_size (headers));
+  g_byte_array_append (answer, g_bytes_get_data (compressed, NULL), g_bytes_get_size (compressed));
+  answer_bytes = g_byte_array_free_to_bytes (g_steal_pointer (&answer));
+
+  look_up_canned (answer_bytes, &error);
+  g_assert_no_error (error);
+}
+
 /* Transport failures */
 
 static void
@@ -1604,6 +1767,8 @@ main (int   argc,
   g_test_add_func ("/client/profile-json/follow", test_profile_json_follow);
   ADD ("/client/profile-json/faults", test_profile_json_faults);
   g_test_add_func ("/client/too-large/content-length", test_content_length_too_large);
+  g_test_add_func ("/client/content-length-odd", test_content_length_odd);
+  g_test_add_func ("/client/compressed-answer", test_compressed_answer);
   ADD ("/client/too-large/streamed", test_too_large);
   ADD ("/client/cancel", test_cancel);
   ADD ("/client/stall-times-out", test_stall_times_out);

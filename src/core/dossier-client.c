@@ -1197,10 +1197,14 @@ finish_reading (GTask *task)
   judgement->kind = request->kind;
   judgement->status = request->status;
   judgement->retry_after = request->retry_after;
+  /* A followed body stays in the buffer its followers read (which owns
+   * it); any other is handed over. */
   if (request->followed_buffer != NULL)
-    judgement->body = g_bytes_new_from_bytes (request->followed_buffer, 0, request->body_length);
-  if (request->validation != NULL && request->body_length == request->announced_length)
-    judgement->validation = g_steal_pointer (&request->validation);
+    {
+      judgement->body = g_bytes_new_from_bytes (request->followed_buffer, 0, request->body_length);
+      if (request->validation != NULL && request->body_length == request->announced_length)
+        judgement->validation = g_steal_pointer (&request->validation);
+    }
   else
     judgement->body = g_bytes_new_take (g_steal_pointer (&request->body), request->body_length);
   judgement->api_key = g_strdup (request->self->api_key);
@@ -1476,8 +1480,14 @@ send_cb (GObject      *object,
   request->stream = g_steal_pointer (&stream);
   /* Sized once when the length is announced (one byte more, for the read
    * that meets the end): growing by doubling would copy a large profile
-   * several times and, for a moment, hold it twice. */
+   * several times and, for a moment, hold it twice.  Not when the answer
+   * is compressed: its length counts the compressed bytes, which libsoup
+   * decodes.  Nor for a length below zero (libsoup hands over a negative
+   * or overflowing Content-Length as it is): the body is then read to its
+   * end. */
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+      soup_message_headers_get_one (headers, "Content-Encoding") == NULL &&
+      soup_message_headers_get_content_length (headers) >= 0 &&
       soup_message_headers_get_content_length (headers) <= (goffset) request->limit)
     {
       request->body_capacity = soup_message_headers_get_content_length (headers) + 1;
