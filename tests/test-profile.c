@@ -1226,6 +1226,7 @@ test_errors (void)
   const char *data_array = "{\"code\": 200, \"message\": \"Profile details\", \"data\": []}";
   const char *html = "<html><body><h1>502 Bad Gateway</h1></body></html>";
   const char *bad_utf8 = "{\"key\": \"caf\xC3\"}";
+  const char *lists_in_array = "[{\"skills\": [{\"name\": \"x\"}]}]";
   char *large;
 
   /* Each class of broken answer has its own message. */
@@ -1235,6 +1236,9 @@ test_errors (void)
   assert_error (html, strlen (html), DOSSIER_ERROR_INVALID_RESPONSE, NULL);
   assert_error (bad_utf8, strlen (bad_utf8), DOSSIER_ERROR_INVALID_RESPONSE, messages);
   assert_error ("[1, 2]", 6, DOSSIER_ERROR_INVALID_RESPONSE, messages);
+  /* Lists of a profile inside an array: not a profile (and no critical on
+   * the way, as the tree builder's watch once raised). */
+  assert_error (lists_in_array, strlen (lists_in_array), DOSSIER_ERROR_INVALID_RESPONSE, NULL);
   assert_error ("\"text\"", 6, DOSSIER_ERROR_INVALID_RESPONSE, NULL);
   assert_error ("{\"code\": 200}", 13, DOSSIER_ERROR_INVALID_RESPONSE, messages);
   assert_error (envelope_no_data, strlen (envelope_no_data), DOSSIER_ERROR_INVALID_RESPONSE, messages);

@@ -4,7 +4,6 @@
 #include <glib/gi18n.h>
 
 #include "dossier-profile.h"
-#include "dossier-thread.h"
 #include "dossier-error.h"
 #include "dossier-json-private.h"
 #include "dossier-json-text.h"
@@ -848,8 +847,10 @@ static void
 unref_cb (gpointer data,
           gpointer user_data)
 {
-  /* Nobody waits for this: see dossier_thread_set_background(). */
-  dossier_thread_set_background ();
+  /* At the threads' own priority, unlike the window's release of a whole
+   * profile (see dossier_thread_set_background()): malloc_trim() below
+   * takes every arena's lock in turn, the main thread's too, and a thread
+   * that only runs when a processor is idle could hold one for long. */
   json_node_unref (data);
 #ifdef __GLIBC__
   /* The tree of a 5 MB answer is some 60 MB of small blocks, freed in a
@@ -878,9 +879,7 @@ unref_tree_later (JsonNode *root,
     }
 
   if (g_once_init_enter (&pool))
-    /* Exclusive: its thread runs in the background, and must not be lent
-     * to other work. */
-    g_once_init_leave (&pool, g_thread_pool_new (unref_cb, NULL, 1, TRUE, NULL));
+    g_once_init_leave (&pool, g_thread_pool_new (unref_cb, NULL, 1, FALSE, NULL));
   g_thread_pool_push (pool, root, NULL);
 }
 
@@ -914,7 +913,7 @@ may_be_profile (JsonNode *object)
 
   if (parent == NULL)
     return TRUE;
-  return json_node_get_parent (parent) == NULL &&
+  return json_node_get_parent (parent) == NULL && JSON_NODE_HOLDS_OBJECT (parent) &&
          json_object_get_member (json_node_get_object (parent), "data") == object;
 }
 
