@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <json-glib/json-glib.h>
 
 #include "dossier-fake-server.h"
@@ -361,6 +362,70 @@ test_faults (Fixture       *fixture,
       g_assert_null (strstr (run.err, TEST_API_KEY));
       g_assert_null (strstr (run.err, "CRITICAL"));
       g_assert_true (g_hash_table_add (messages, g_strdup (run.err)));
+    }
+}
+
+/* Ctrl+C or a TERM signal during the transfer: the export stops at once,
+ * says so on one line, keeps the previous export and leaves no temporary
+ * file (the default action killed the process and left it). */
+static void
+test_interrupted (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const int signals[] = { SIGINT, SIGTERM };
+  g_autofree char *out = g_build_filename (fixture->dir, "out.json", NULL);
+
+  dossier_fake_server_set_fault (fixture->server, DOSSIER_FAKE_FAULT_STALL);
+  g_assert_true (g_file_set_contents (out, "previous export", -1, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+    {
+      g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                           G_SUBPROCESS_FLAGS_STDERR_PIPE);
+      const char *argv[] = { g_getenv ("DOSSIER_BINARY"),
+                             "--api-base", dossier_fake_server_get_api_base (fixture->server),
+                             "--source", TEST_SOURCE, "--key", "profile_key", "--export", out, NULL };
+      guint requests = dossier_fake_server_get_request_count (fixture->server);
+      g_autoptr(GSubprocess) process = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GDir) dir = NULL;
+      g_autofree char *contents = NULL;
+      g_auto(Run) run = { 0 };
+      const char *name;
+
+      g_subprocess_launcher_setenv (launcher, "HRFLOW_API_KEY", TEST_API_KEY, TRUE);
+      g_subprocess_launcher_setenv (launcher, "HRFLOW_USER_EMAIL", TEST_USER_EMAIL, TRUE);
+      g_subprocess_launcher_unsetenv (launcher, "DOSSIER_REQUEST_TIMEOUT");
+      process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+      g_assert_no_error (error);
+      run.status = -1;
+      g_subprocess_communicate_utf8_async (process, NULL, NULL, communicate_cb, &run);
+
+      /* The answer has begun, and stalls. */
+      while (dossier_fake_server_get_request_count (fixture->server) == requests)
+        g_main_context_iteration (NULL, TRUE);
+      {
+        gint64 until = g_get_monotonic_time () + 300 * 1000;
+
+        while (g_get_monotonic_time () < until)
+          g_main_context_iteration (NULL, FALSE);
+      }
+      g_subprocess_send_signal (process, signals[i]);
+      while (run.status == -1)
+        g_main_context_iteration (NULL, TRUE);
+
+      g_test_message ("signal %d: %s", signals[i], run.err);
+      g_assert_true (g_subprocess_get_if_exited (process));
+      g_assert_cmpint (run.status, ==, 1);
+      assert_one_line (run.err);
+      g_assert_nonnull (strstr (run.err, "Interrupted"));
+
+      g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, "previous export");
+      dir = g_dir_open (fixture->dir, 0, &error);
+      g_assert_no_error (error);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        g_assert_cmpstr (name, ==, "out.json");
     }
 }
 
@@ -768,6 +833,7 @@ main (int   argc,
   ADD ("/cli/error/invalid-source", test_invalid_source);
   ADD ("/cli/error/faults", test_faults);
   ADD ("/cli/error/stall", test_stall);
+  ADD ("/cli/interrupted", test_interrupted);
   ADD ("/cli/error/redirect-other-host", test_redirect_other_host);
   ADD ("/cli/error/redirect-loop", test_redirect_loop);
   ADD ("/cli/error/other-4xx", test_other_4xx);

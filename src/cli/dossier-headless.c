@@ -4,6 +4,8 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <gio/gunixoutputstream.h>
+#include <glib-unix.h>
+#include <signal.h>
 
 #include "dossier-client.h"
 #include "dossier-credentials.h"
@@ -37,8 +39,9 @@ print_error (const GError *error)
 {
   g_autoptr(GString) line = g_string_new (error->message);
   g_autofree char *status_text = NULL;
-  guint status = dossier_error_get_http_status (error);
-  const char *api_message = dossier_error_get_api_message (error);
+  gboolean from_dossier = error->domain == DOSSIER_ERROR;
+  guint status = from_dossier ? dossier_error_get_http_status (error) : 0;
+  const char *api_message = from_dossier ? dossier_error_get_api_message (error) : NULL;
   gboolean say_status, say_message;
 
   status_text = g_strdup_printf ("HTTP %u", status);
@@ -202,9 +205,24 @@ api_base_is_loopback (const char *api_base)
   return address != NULL && g_inet_address_get_is_loopback (address);
 }
 
+/* Ctrl+C (or a TERM or HUP signal) during the lookup cancels it, and the
+ * export then ends as on any failure: its temporary file removed, any
+ * previous export kept.  Without this the default action killed the
+ * process and left the temporary file, which exists for the whole
+ * transfer (see dossier_export_stream_new()). */
+static gboolean
+interrupted_cb (gpointer user_data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
 int
 dossier_headless_run (DossierOptions *options)
 {
+  static const int interrupting_signals[] = { SIGINT, SIGTERM, SIGHUP };
+  guint signal_sources[G_N_ELEMENTS (interrupting_signals)];
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(SoupSession) session = NULL;
   g_autoptr(DossierExportStream) stream = NULL;
   g_autoptr(DossierClient) client = NULL;
@@ -262,16 +280,27 @@ dossier_headless_run (DossierOptions *options)
 
   loop = g_main_loop_new (NULL, FALSE);
   state.loop = loop;
+  for (guint i = 0; i < G_N_ELEMENTS (interrupting_signals); i++)
+    signal_sources[i] = g_unix_signal_add (interrupting_signals[i], interrupted_cb, cancellable);
   /* An export needs the profile's bytes, not the model: on large profiles
    * that is several times faster and lighter (see BENCHMARKS.md). */
   dossier_client_get_profile_json_async (client,
                                     options->source_key,
                                     options->identifier_kind,
                                     options->identifier,
-                                    NULL,
+                                    cancellable,
                                     get_profile_cb,
                                     &state);
   g_main_loop_run (loop);
+  for (guint i = 0; i < G_N_ELEMENTS (interrupting_signals); i++)
+    g_source_remove (signal_sources[i]);
+
+  if (state.profile == NULL && g_error_matches (state.error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_clear_error (&state.error);
+      g_set_error_literal (&state.error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                           _("Interrupted: nothing was exported, and any previous export was kept."));
+    }
 
   if (state.profile == NULL)
     {
