@@ -66,6 +66,7 @@ unset HRFLOW_API_KEY HRFLOW_USER_EMAIL
 # copy of everything it printed for the scan (the tests capture that output
 # themselves), and hands the tests its output without the debug lines, so
 # that tests expecting a quiet standard error still run to the end.
+# Signals sent to it (a test interrupts an export) go on to dossier.
 if [ -n "${DOSSIER_BINARY:-}" ]; then
   DOSSIER_REAL_BINARY=$DOSSIER_BINARY
   DOSSIER_RUNS="$scratch/dossier-runs"
@@ -74,8 +75,17 @@ if [ -n "${DOSSIER_BINARY:-}" ]; then
 #!/bin/sh
 out=$(mktemp "$DOSSIER_RUNS/out.XXXXXX")
 err=$(mktemp "$DOSSIER_RUNS/err.XXXXXX")
-"$DOSSIER_REAL_BINARY" "$@" > "$out" 2> "$err"
-status=$?
+"$DOSSIER_REAL_BINARY" "$@" > "$out" 2> "$err" &
+child=$!
+for signal in INT TERM HUP; do
+  trap "kill -$signal $child" $signal
+done
+# A trapped signal ends the wait early: wait again until dossier is gone.
+while :; do
+  wait $child
+  status=$?
+  kill -0 $child 2>/dev/null || break
+done
 cat "$out"
 grep -v -e 'DEBUG: ' -e 'INFO: ' "$err" >&2
 exit $status
