@@ -10,6 +10,7 @@
 #include "dossier-profile-view.h"
 #include "dossier-property-row.h"
 #include "dossier-resources.h"
+#include "dossier-title-row.h"
 #include "dossier-row-list.h"
 
 #include <string.h>
@@ -79,6 +80,9 @@ static gboolean
 is_row_titled (GtkWidget     *widget,
                gconstpointer  title)
 {
+  if (DOSSIER_IS_TITLE_ROW (widget))
+    return g_strcmp0 (dossier_title_row_get_title (DOSSIER_TITLE_ROW (widget)), title) == 0;
+
   return ADW_IS_PREFERENCES_ROW (widget) &&
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
