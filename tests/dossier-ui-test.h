@@ -12,6 +12,7 @@
 #include <locale.h>
 
 #include "dossier-application.h"
+#include "dossier-title-row.h"
 #include "dossier-window.h"
 
 /* Call before gtk_test_init(): translations come from the build tree
@@ -128,12 +129,19 @@ static inline gboolean
 dossier_test_is_mapped_row_titled (GtkWidget     *widget,
                                    gconstpointer  title)
 {
-  return ADW_IS_PREFERENCES_ROW (widget) &&
+  const char *widget_title = NULL;
+
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    widget_title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+  else if (DOSSIER_IS_TITLE_ROW (widget))
+    widget_title = dossier_title_row_get_title (DOSSIER_TITLE_ROW (widget));
+
+  return widget_title != NULL &&
          gtk_widget_get_mapped (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+         g_strcmp0 (widget_title, title) == 0;
 }
 
-/* A visible row (entry row, combo row, action row...) by its title. */
+/* A visible row (entry row, combo row, action row, title row...) by its title. */
 static inline GtkWidget *
 dossier_test_find_row (GtkWidget  *root,
                        const char *title)

@@ -10,6 +10,7 @@
 #include "dossier-profile-view.h"
 #include "dossier-property-row.h"
 #include "dossier-resources.h"
+#include "dossier-title-row.h"
 #include "dossier-row-list.h"
 
 #include <string.h>
@@ -79,6 +80,9 @@ static gboolean
 is_row_titled (GtkWidget     *widget,
                gconstpointer  title)
 {
+  if (DOSSIER_IS_TITLE_ROW (widget))
+    return g_strcmp0 (dossier_title_row_get_title (DOSSIER_TITLE_ROW (widget)), title) == 0;
+
   return ADW_IS_PREFERENCES_ROW (widget) &&
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
@@ -830,6 +834,65 @@ test_switch_and_finalize (void)
   g_assert_finalize_object (g_steal_pointer (&rtl));
 }
 
+static void
+count_clicked_cb (GtkButton *button,
+                  guint     *n_clicked)
+{
+  (*n_clicked)++;
+}
+
+/* DossierTitleRow stands in for AdwActionRow: empty labels are hidden, a
+ * title can be cut after some lines, and activating the row activates its
+ * activatable widget, as clicking a contact row opens the address. */
+static void
+test_title_row (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *row = g_object_new (DOSSIER_TYPE_TITLE_ROW, NULL);
+  GtkWidget *button = gtk_button_new_from_icon_name ("adw-external-link-symbolic");
+  GtkLabel *title;
+  GtkLabel *subtitle;
+  guint n_clicked = 0;
+
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+
+  dossier_title_row_set_title (DOSSIER_TITLE_ROW (row), "<b>jane@example.org</b>");
+  dossier_title_row_set_subtitle (DOSSIER_TITLE_ROW (row), "Email");
+  title = GTK_LABEL (find (row, is_label_with_text, "<b>jane@example.org</b>"));
+  subtitle = GTK_LABEL (find (row, is_label_with_text, "Email"));
+  g_assert_nonnull (title);
+  g_assert_nonnull (subtitle);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (title)));
+  g_assert_false (gtk_label_get_use_markup (title));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (title), "title"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (subtitle), "subtitle"));
+  g_assert_cmpstr (dossier_title_row_get_subtitle (DOSSIER_TITLE_ROW (row)), ==, "Email");
+  dossier_title_row_set_subtitle (DOSSIER_TITLE_ROW (row), NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (subtitle)));
+
+  g_assert_true (gtk_label_get_wrap (title));
+  g_assert_cmpint (gtk_label_get_ellipsize (title), ==, PANGO_ELLIPSIZE_NONE);
+  dossier_title_row_set_title_lines (DOSSIER_TITLE_ROW (row), 2);
+  g_assert_cmpint (gtk_label_get_lines (title), ==, 2);
+  g_assert_cmpint (gtk_label_get_ellipsize (title), ==, PANGO_ELLIPSIZE_END);
+
+  dossier_title_row_add_suffix (DOSSIER_TITLE_ROW (row), button);
+  g_signal_connect (button, "clicked", G_CALLBACK (count_clicked_cb), &n_clicked);
+  dossier_title_row_set_activatable_widget (DOSSIER_TITLE_ROW (row), button);
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  gtk_window_present (GTK_WINDOW (window));
+  spin (100);
+  g_signal_emit_by_name (list, "row-activated", row);
+  /* A button activated emits clicked a moment later. */
+  spin (400);
+  g_assert_cmpuint (n_clicked, ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -847,6 +910,7 @@ main (int   argc,
 
   g_test_add_func ("/profile-view/format", test_format);
   g_test_add_func ("/profile-view/web-uris", test_web_uris);
+  g_test_add_func ("/profile-view/title-row", test_title_row);
   g_test_add_func ("/profile-view/rich", test_rich);
   g_test_add_func ("/profile-view/markup-is-text", test_markup_is_text);
   g_test_add_func ("/profile-view/empty-sections-hidden", test_empty_sections_hidden);

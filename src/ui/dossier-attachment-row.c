@@ -9,7 +9,7 @@
 
 struct _DossierAttachmentRow
 {
-  AdwActionRow       parent_instance;
+  DossierTitleRow    parent_instance;
 
   GtkWidget         *open_button;
   GtkWidget         *save_button;
@@ -17,7 +17,7 @@ struct _DossierAttachmentRow
   DossierAttachment *attachment;
 };
 
-G_DEFINE_FINAL_TYPE (DossierAttachmentRow, dossier_attachment_row, ADW_TYPE_ACTION_ROW)
+G_DEFINE_FINAL_TYPE (DossierAttachmentRow, dossier_attachment_row, DOSSIER_TYPE_TITLE_ROW)
 
 enum {
   SIGNAL_OPEN,
@@ -124,6 +124,7 @@ static void
 dossier_attachment_row_init (DossierAttachmentRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  dossier_title_row_set_title_lines (DOSSIER_TITLE_ROW (self), 2);
 }
 
 static char *
@@ -180,11 +181,11 @@ dossier_attachment_row_new (DossierAttachment *attachment)
   if (is_empty (name))
     name = _("Unnamed File");
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), name);
+  dossier_title_row_set_title (DOSSIER_TITLE_ROW (self), name);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), name);
   subtitle = dup_subtitle (attachment);
   if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
+    dossier_title_row_set_subtitle (DOSSIER_TITLE_ROW (self), subtitle);
 
   can_fetch = !is_empty (dossier_attachment_get_public_url (attachment));
   gtk_widget_set_visible (self->open_button, can_fetch);

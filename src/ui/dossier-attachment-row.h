@@ -1,15 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <adwaita.h>
-
 #include "dossier-attachment.h"
+#include "dossier-title-row.h"
 
 G_BEGIN_DECLS
 
 #define DOSSIER_TYPE_ATTACHMENT_ROW (dossier_attachment_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (DossierAttachmentRow, dossier_attachment_row, DOSSIER, ATTACHMENT_ROW, AdwActionRow)
+G_DECLARE_FINAL_TYPE (DossierAttachmentRow, dossier_attachment_row, DOSSIER, ATTACHMENT_ROW, DossierTitleRow)
 
 /**
  * DossierAttachmentRow:

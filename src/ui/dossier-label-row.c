@@ -9,7 +9,7 @@
 
 struct _DossierLabelRow
 {
-  AdwActionRow  parent_instance;
+  DossierTitleRow  parent_instance;
 
   GtkLabel     *stage_label;
   GtkWidget    *stars_box;
@@ -17,7 +17,7 @@ struct _DossierLabelRow
   DossierLabel *label;
 };
 
-G_DEFINE_FINAL_TYPE (DossierLabelRow, dossier_label_row, ADW_TYPE_ACTION_ROW)
+G_DEFINE_FINAL_TYPE (DossierLabelRow, dossier_label_row, DOSSIER_TYPE_TITLE_ROW)
 
 static gboolean
 is_empty (const char *text)
@@ -132,13 +132,13 @@ dossier_label_row_new (DossierLabel *label)
     title = dossier_label_get_job_key (label);
   if (is_empty (title))
     title = _("Unnamed Job");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
+  dossier_title_row_set_title (DOSSIER_TITLE_ROW (self), title);
 
   date = dossier_format_date (dossier_label_get_date_stage (label));
   if (date == NULL)
     date = dossier_format_date (dossier_label_get_date_rating (label));
   if (date != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (self), date);
+    dossier_title_row_set_subtitle (DOSSIER_TITLE_ROW (self), date);
 
   set_stage (self, dossier_label_get_stage (label));
   set_rating (self, dossier_label_get_rating (label));

@@ -1,15 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <adwaita.h>
-
 #include "dossier-label.h"
+#include "dossier-title-row.h"
 
 G_BEGIN_DECLS
 
 #define DOSSIER_TYPE_LABEL_ROW (dossier_label_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (DossierLabelRow, dossier_label_row, DOSSIER, LABEL_ROW, AdwActionRow)
+G_DECLARE_FINAL_TYPE (DossierLabelRow, dossier_label_row, DOSSIER, LABEL_ROW, DossierTitleRow)
 
 /**
  * DossierLabelRow:

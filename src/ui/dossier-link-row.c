@@ -9,7 +9,7 @@
 
 struct _DossierLinkRow
 {
-  AdwActionRow  parent_instance;
+  DossierTitleRow  parent_instance;
 
   GtkImage     *icon;
   GtkWidget    *open_button;
@@ -19,7 +19,7 @@ struct _DossierLinkRow
   char         *uri;
 };
 
-G_DEFINE_FINAL_TYPE (DossierLinkRow, dossier_link_row, ADW_TYPE_ACTION_ROW)
+G_DEFINE_FINAL_TYPE (DossierLinkRow, dossier_link_row, DOSSIER_TYPE_TITLE_ROW)
 
 char *
 dossier_link_row_dup_web_uri (const char *text)
@@ -111,6 +111,7 @@ static void
 dossier_link_row_init (DossierLinkRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  dossier_title_row_set_title_lines (DOSSIER_TITLE_ROW (self), 2);
 }
 
 /**
@@ -133,8 +134,8 @@ dossier_link_row_new (const char *kind,
   self->text = g_strdup (text ? text : "");
   self->uri = g_strdup (uri);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), self->text);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), kind);
+  dossier_title_row_set_title (DOSSIER_TITLE_ROW (self), self->text);
+  dossier_title_row_set_subtitle (DOSSIER_TITLE_ROW (self), kind);
   /* Long addresses are cut after two lines; the whole one is here. */
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), self->text);
 
@@ -160,7 +161,7 @@ dossier_link_row_new (const char *kind,
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->open_button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, open_label,
                                       -1);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self), self->open_button);
+      dossier_title_row_set_activatable_widget (DOSSIER_TITLE_ROW (self), self->open_button);
     }
   else
     gtk_widget_set_visible (self->open_button, FALSE);

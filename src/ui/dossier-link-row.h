@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <adwaita.h>
+#include "dossier-title-row.h"
 
 G_BEGIN_DECLS
 
 #define DOSSIER_TYPE_LINK_ROW (dossier_link_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (DossierLinkRow, dossier_link_row, DOSSIER, LINK_ROW, AdwActionRow)
+G_DECLARE_FINAL_TYPE (DossierLinkRow, dossier_link_row, DOSSIER, LINK_ROW, DossierTitleRow)
 
 /**
  * DossierLinkRow:

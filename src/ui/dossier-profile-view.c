@@ -11,6 +11,7 @@
 #include "dossier-link-row.h"
 #include "dossier-property-row.h"
 #include "dossier-row-list.h"
+#include "dossier-title-row.h"
 
 #include <string.h>
 
@@ -327,18 +328,16 @@ create_named_value_row (gpointer item,
   DossierNamedValue *value = item;
   const char *name = dossier_named_value_get_name (value);
   const char *text = dossier_named_value_get_value_text (value);
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = g_object_new (DOSSIER_TYPE_TITLE_ROW, NULL);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   if (is_empty (name))
     {
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text ? text : "");
+      dossier_title_row_set_title (DOSSIER_TITLE_ROW (row), text);
     }
   else
     {
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      if (!is_empty (text))
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
+      dossier_title_row_set_title (DOSSIER_TITLE_ROW (row), name);
+      dossier_title_row_set_subtitle (DOSSIER_TITLE_ROW (row), text);
     }
 
   return row;
