@@ -182,6 +182,7 @@ temp_file_open (TempFile    *temp,
       set_file_error (error, saved_errno, "Failed to create file “%s”: %s",
                       name, g_strerror (saved_errno));
       g_clear_pointer (&temp->temp_path, g_free);
+      g_clear_pointer (&temp->path, g_free);
       return FALSE;
     }
   return TRUE;
