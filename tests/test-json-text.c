@@ -363,6 +363,20 @@ test_validate_object_members (void)
         }
     }
 
+  /* The member json-glib keeps as `data` is the last one whose name,
+   * escapes undone, is "data": "d\u0061ta", here. */
+  {
+    gsize start = 0, end = 0;
+
+    g_assert_true (dossier_json_members_find_decoded (text, members, "data", &start, &end));
+    g_assert_cmpmem (text + start, end - start, "{}", 2);
+    g_assert_true (dossier_json_members_find_decoded (text, members, "message", &start, &end));
+    g_assert_true (dossier_json_members_find (text, members, "data", &start, &end));
+    g_assert_cmpint (text[start], ==, '{');
+    g_assert_cmpuint (end - start, >, 2);
+    g_assert_false (dossier_json_members_find_decoded (text, members, "missing", &start, &end));
+  }
+
   /* Not an object: valid, no members. */
   g_array_set_size (members, 0);
   g_assert_true (dossier_json_validate_object ("[{\"a\":1}]", 9, 16, members));

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
 #include "dossier-error.h"
 #include "dossier-json-text.h"
@@ -994,6 +995,34 @@ last_member (GArray *members)
   return &g_array_index (members, DossierJsonMember, members->len - 1);
 }
 
+/* A member of an object, at @pos: its name, the colon, and the white
+ * space up to its value, whose index is returned (0 when any of it is
+ * wrong or has not come yet: the value's start must be known).  With
+ * @members, the member is recorded there. */
+static inline gsize
+validate_member_name (const char *text,
+                      gsize       available,
+                      gsize       pos,
+                      GArray     *members)
+{
+  gsize name = pos;
+
+  if (pos >= available || text[pos] != '"' ||
+      (pos = validate_string (text, available, pos)) == 0)
+    return 0;
+  if (members != NULL)
+    g_array_append_vals (members, &(DossierJsonMember) { name + 1, pos - 1, 0, 0 }, 1);
+  pos = skip_space (text, available, pos);
+  if (pos >= available || text[pos] != ':')
+    return 0;
+  pos = skip_space (text, available, pos + 1);
+  if (pos >= available)
+    return 0;
+  if (members != NULL)
+    last_member (members)->value_start = pos;
+  return pos;
+}
+
 /* The validator.  With @more, @text is still arriving: only @available
  * bytes of its @length have come.  Each turn (a value, or what follows
  * one) starts from a checkpoint; a turn that fails may only have run out
@@ -1051,26 +1080,9 @@ next_value:
             end = pos + 1;
             break;
           }
-        if (stack[depth - 1] == '{')
-          {
-            gsize name = pos;
-
-            /* A member: its name, then the colon, then its value. */
-            if (pos >= available || text[pos] != '"' ||
-                (pos = validate_string (text, available, pos)) == 0)
-              goto failed;
-            if (members != NULL && depth == 1)
-              g_array_append_vals (members, &(DossierJsonMember) { name + 1, pos - 1, 0, 0 }, 1);
-            pos = skip_space (text, available, pos);
-            if (pos >= available || text[pos] != ':')
-              goto failed;
-            /* The value's start must have come to be known. */
-            pos = skip_space (text, available, pos + 1);
-            if (pos >= available)
-              goto failed;
-            if (members != NULL && depth == 1)
-              last_member (members)->value_start = pos;
-          }
+        if (stack[depth - 1] == '{' &&
+            (pos = validate_member_name (text, available, pos, depth == 1 ? members : NULL)) == 0)
+          goto failed;
         goto next_value;
 
       case '"':
@@ -1127,24 +1139,9 @@ after_value:
       if (text[pos] == ',')
         {
           pos = skip_space (text, available, pos + 1);
-          if (stack[depth - 1] == '{')
-            {
-              gsize name = pos;
-
-              if (pos >= available || text[pos] != '"' ||
-                  (pos = validate_string (text, available, pos)) == 0)
-                goto failed;
-              if (members != NULL && depth == 1)
-                g_array_append_vals (members, &(DossierJsonMember) { name + 1, pos - 1, 0, 0 }, 1);
-              pos = skip_space (text, available, pos);
-              if (pos >= available || text[pos] != ':')
-                goto failed;
-              pos = skip_space (text, available, pos + 1);
-              if (pos >= available)
-                goto failed;
-              if (members != NULL && depth == 1)
-                last_member (members)->value_start = pos;
-            }
+          if (stack[depth - 1] == '{' &&
+              (pos = validate_member_name (text, available, pos, depth == 1 ? members : NULL)) == 0)
+            goto failed;
           goto next_value;
         }
 
@@ -1224,12 +1221,38 @@ dossier_json_validate (const char *text,
   return dossier_json_validate_object (text, length, max_depth, NULL);
 }
 
-gboolean
-dossier_json_members_find (const char *text,
-                           GArray     *members,
-                           const char *name,
-                           gsize      *value_start,
-                           gsize      *value_end)
+/* Whether @member is called @name: spelt so, or, with @decode, once its
+ * escapes are undone (a rare spelling, decoded by json-glib itself). */
+static gboolean
+member_is_called (const char              *text,
+                  const DossierJsonMember *member,
+                  const char              *name,
+                  gsize                    name_length,
+                  gboolean                 decode)
+{
+  gsize length = member->name_end - member->name_start;
+  g_autofree char *quoted = NULL;
+  g_autoptr(JsonNode) decoded = NULL;
+
+  if (length == name_length && memcmp (text + member->name_start, name, length) == 0)
+    return TRUE;
+  if (!decode || memchr (text + member->name_start, '\\', length) == NULL)
+    return FALSE;
+
+  /* The name with its quotes, as a JSON string. */
+  quoted = g_strndup (text + member->name_start - 1, length + 2);
+  decoded = json_from_string (quoted, NULL);
+  return decoded != NULL && JSON_NODE_HOLDS_VALUE (decoded) &&
+         g_strcmp0 (json_node_get_string (decoded), name) == 0;
+}
+
+static gboolean
+members_find (const char  *text,
+              GArray      *members,
+              const char  *name,
+              gboolean     decode,
+              gsize       *value_start,
+              gsize       *value_end)
 {
   gsize name_length = strlen (name);
 
@@ -1238,8 +1261,7 @@ dossier_json_members_find (const char *text,
     {
       const DossierJsonMember *member = &g_array_index (members, DossierJsonMember, i - 1);
 
-      if (member->name_end - member->name_start == name_length &&
-          memcmp (text + member->name_start, name, name_length) == 0)
+      if (member_is_called (text, member, name, name_length, decode))
         {
           *value_start = member->value_start;
           *value_end = member->value_end;
@@ -1247,6 +1269,26 @@ dossier_json_members_find (const char *text,
         }
     }
   return FALSE;
+}
+
+gboolean
+dossier_json_members_find (const char *text,
+                           GArray     *members,
+                           const char *name,
+                           gsize      *value_start,
+                           gsize      *value_end)
+{
+  return members_find (text, members, name, FALSE, value_start, value_end);
+}
+
+gboolean
+dossier_json_members_find_decoded (const char *text,
+                                   GArray     *members,
+                                   const char *name,
+                                   gsize      *value_start,
+                                   gsize      *value_end)
+{
+  return members_find (text, members, name, TRUE, value_start, value_end);
 }
 
 /* The validator's own token scanners, for the tree builder of

@@ -82,6 +82,13 @@ gboolean  dossier_json_members_find        (const char  *text,
                                             const char  *name,
                                             gsize       *value_start,
                                             gsize       *value_end);
+/* The same, for the member json-glib keeps as @name: names spelt with
+ * escapes ("d\u0061ta") count once their escapes are undone. */
+gboolean  dossier_json_members_find_decoded (const char  *text,
+                                             GArray      *members,
+                                             const char  *name,
+                                             gsize       *value_start,
+                                             gsize       *value_end);
 
 /* Re-indents @text with two spaces, one member or element per line and a
  * final newline.  Tokens are copied byte for byte.  @text must be valid

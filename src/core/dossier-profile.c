@@ -787,48 +787,6 @@ span_is_data (const char *text,
   return json_node_equal (json_parser_get_root (parser), data_node);
 }
 
-/* The span of the member of @members (from the tree builder, for the
- * object in @text) that the tree holds as @name: the last one whose name,
- * escapes undone, is @name, as json-glib keeps the last of duplicate
- * members.  A name spelt with escapes ("d\u0061ta") is rare and decoded by
- * json-glib itself. */
-static gboolean
-find_kept_member (const char *text,
-                  GArray     *members,
-                  const char *name,
-                  gsize      *value_start,
-                  gsize      *value_end)
-{
-  gsize name_length = strlen (name);
-
-  for (guint i = members->len; i > 0; i--)
-    {
-      const DossierJsonMember *member = &g_array_index (members, DossierJsonMember, i - 1);
-      gsize length = member->name_end - member->name_start;
-      gboolean match;
-
-      if (memchr (text + member->name_start, '\\', length) == NULL)
-        match = length == name_length && memcmp (text + member->name_start, name, length) == 0;
-      else
-        {
-          /* The name with its quotes, as a JSON string. */
-          g_autofree char *quoted = g_strndup (text + member->name_start - 1, length + 2);
-          g_autoptr(JsonNode) decoded = json_from_string (quoted, NULL);
-
-          match = decoded != NULL && JSON_NODE_HOLDS_VALUE (decoded) &&
-                  g_strcmp0 (json_node_get_string (decoded), name) == 0;
-        }
-
-      if (match)
-        {
-          *value_start = member->value_start;
-          *value_end = member->value_end;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
 /* Whether @members (nullable) are those of the object whose text spans
  * @start to @end, rather than of another object with the same content. */
 static gboolean
@@ -1121,7 +1079,7 @@ profile_new_from_text (GBytes    *bytes,
        * has already given its lists' elements away, see
        * element_read_cb().) */
       if ((root_members != NULL
-             ? find_kept_member (full, root_members, "data", &value_start, &value_end)
+             ? dossier_json_members_find_decoded (full, root_members, "data", &value_start, &value_end)
              : dossier_json_find_member (full, length, "data", &value_start, &value_end) &&
                span_is_data (full, length, value_start, value_end, data_node)) &&
           full[value_start] == '{')
