@@ -359,6 +359,32 @@ test_stream_failure (void)
   g_rmdir (dir);
 }
 
+/* A file written by hand may hold comments, which json-glib reads: its
+ * export must still be JSON that reads back (re-indented as it was, a
+ * "//" comment swallowed the tokens the new line breaks brought onto its
+ * line: found by fuzz-profile). */
+static void
+test_round_trip_comments (void)
+{
+  static const char text[] =
+    "{\"key\": \"k1\", \"info\": {//\n"
+    " \"full_name\": \"Ada Lovelace\"}, \"tags\": [{/* one */ \"name\": \"a\", \"value\": 1}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(DossierProfile) profile = NULL;
+  g_autoptr(DossierProfile) again = NULL;
+  g_autoptr(GBytes) exported = NULL;
+  g_autoptr(GError) error = NULL;
+
+  profile = dossier_profile_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  exported = dossier_exporter_serialize (profile);
+  g_assert_true (dossier_json_validate (g_bytes_get_data (exported, NULL), g_bytes_get_size (exported), 64));
+  again = dossier_profile_new_from_bytes (exported, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_profile_get_key (again), ==, "k1");
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_profile_get_tags (again)), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -367,6 +393,7 @@ main (int   argc,
 
   g_test_add_func ("/exporter/round-trip/seed", test_round_trip_seed);
   g_test_add_func ("/exporter/round-trip/unknown-fields", test_round_trip_unknown_fields);
+  g_test_add_func ("/exporter/round-trip/comments", test_round_trip_comments);
   g_test_add_func ("/exporter/write/replaces-file", test_write_replaces_file);
   g_test_add_func ("/exporter/write/failure-names-path", test_write_failure_names_path);
   g_test_add_func ("/exporter/write/failure-keeps-old-file", test_write_failure_keeps_old_file);

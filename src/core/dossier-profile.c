@@ -787,6 +787,54 @@ span_is_data (const char *text,
   return json_node_equal (json_parser_get_root (parser), data_node);
 }
 
+/* @raw without its comments, which json-glib reads ("//" to the end of
+ * the line, and C's), as in a file written by hand, but which are not
+ * JSON; or NULL when it has none.  Each comment becomes spaces (its line
+ * breaks stay): every other byte is kept, numbers and ids included.
+ * Outside strings, JSON has no '/'. */
+static GBytes *
+without_comments (GBytes *raw)
+{
+  gsize size;
+  const char *text = g_bytes_get_data (raw, &size);
+  char *copy = NULL;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      gsize end;
+
+      if (in_string && text[i] == '\\')
+        {
+          i++;
+          continue;
+        }
+      if (text[i] == '"')
+        in_string = !in_string;
+      if (in_string || text[i] != '/' || i + 1 >= size || (text[i + 1] != '/' && text[i + 1] != '*'))
+        continue;
+
+      if (text[i + 1] == '/')
+        for (end = i + 2; end < size && text[end] != '\n'; end++)
+          ;
+      else
+        {
+          for (end = i + 2; end + 1 < size && !(text[end] == '*' && text[end + 1] == '/'); end++)
+            ;
+          end = MIN (end + 2, size);
+        }
+
+      if (copy == NULL)
+        copy = g_memdup2 (text, size);
+      for (gsize j = i; j < end; j++)
+        if (copy[j] != '\n')
+          copy[j] = ' ';
+      i = end - 1;
+    }
+
+  return copy != NULL ? g_bytes_new_take (copy, size) : NULL;
+}
+
 /* Whether @members (nullable) are those of the object whose text spans
  * @start to @end, rather than of another object with the same content. */
 static gboolean
@@ -1129,6 +1177,23 @@ profile_new_from_text (GBytes    *bytes,
       data = root_object;
       data_members = root_members;
       raw = g_bytes_new_from_bytes (bytes, start, end - start);
+    }
+
+  /* Comments (json-glib reads them, in a file written by hand) are not
+   * JSON and do not survive being re-indented token by token: a "//"
+   * comment swallows what the new line breaks bring onto its line, and the
+   * export would not read back.  The profile keeps its text without them.
+   * Only JsonParser's path meets them: the tree builder takes strict JSON
+   * alone. */
+  if (raw != NULL && root_members == NULL)
+    {
+      GBytes *clean = without_comments (raw);
+
+      if (clean != NULL)
+        {
+          g_bytes_unref (raw);
+          raw = clean;
+        }
     }
 
   profile = profile_new (data, raw, text + start, data_members, prebuilt);
