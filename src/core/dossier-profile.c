@@ -835,6 +835,21 @@ without_comments (GBytes *raw)
   return copy != NULL ? g_bytes_new_take (copy, size) : NULL;
 }
 
+/* Whether the export of @text (re-indented token by token) reads back as
+ * @node. */
+static gboolean
+exports_as (GBytes   *text,
+            JsonNode *node)
+{
+  g_autoptr(GBytes) printed = dossier_json_pretty_print (g_bytes_get_data (text, NULL),
+                                                         g_bytes_get_size (text));
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  return json_parser_load_from_data (parser, g_bytes_get_data (printed, NULL),
+                                     g_bytes_get_size (printed), NULL) &&
+         json_node_equal (json_parser_get_root (parser), node);
+}
+
 /* Whether @members (nullable) are those of the object whose text spans
  * @start to @end, rather than of another object with the same content. */
 static gboolean
@@ -1179,21 +1194,28 @@ profile_new_from_text (GBytes    *bytes,
       raw = g_bytes_new_from_bytes (bytes, start, end - start);
     }
 
-  /* Comments (json-glib reads them, in a file written by hand) are not
-   * JSON and do not survive being re-indented token by token: a "//"
-   * comment swallows what the new line breaks bring onto its line, and the
-   * export would not read back.  The profile keeps its text without them.
-   * Only JsonParser's path meets them: the tree builder takes strict JSON
-   * alone. */
-  if (raw != NULL && root_members == NULL)
+  /* Text that json-glib reads but that is not strict JSON, as in a file
+   * written by hand, may not survive being re-indented token by token for
+   * the export: a "//" comment swallows what the new line breaks bring
+   * onto its line, and json-glib reads other stray characters too.  On
+   * JsonParser's path (the tree builder takes strict JSON alone) such text
+   * is kept, without its comments, only if its export reads back as the
+   * same profile; otherwise the profile keeps json-glib's own writing of
+   * it. */
+  if (raw != NULL && root_members == NULL &&
+      !dossier_json_validate (g_bytes_get_data (raw, NULL), g_bytes_get_size (raw),
+                              DOSSIER_MAX_JSON_DEPTH))
     {
+      g_autoptr(JsonNode) kept = json_node_init_object (json_node_alloc (), data);
       GBytes *clean = without_comments (raw);
 
-      if (clean != NULL)
-        {
-          g_bytes_unref (raw);
-          raw = clean;
-        }
+      if (clean == NULL)
+        clean = g_bytes_ref (raw);
+      g_clear_pointer (&raw, g_bytes_unref);
+      if (exports_as (clean, kept))
+        raw = clean;
+      else
+        g_bytes_unref (clean);
     }
 
   profile = profile_new (data, raw, text + start, data_members, prebuilt);
