@@ -131,22 +131,6 @@ skip_to_nested_stop (const char *text,
   return pos;
 }
 
-static gboolean
-is_json_space (char c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-static gsize
-skip_space (const char *text,
-            gsize       length,
-            gsize       pos)
-{
-  while (pos < length && is_json_space (text[pos]))
-    pos++;
-  return pos;
-}
-
 gboolean
 dossier_json_check_depth (const char  *text,
                           gsize        length,
@@ -221,7 +205,7 @@ skip_value (const char *text,
           if (--depth == 0)
             return pos + 1;
         }
-      else if (depth == 0 && (c == ',' || is_json_space (c)))
+      else if (depth == 0 && (c == ',' || dossier_json_is_space (c)))
         return pos;
 
       pos++;
@@ -241,7 +225,7 @@ dossier_json_find_member (const char *text,
   gboolean found = FALSE;
   gsize pos;
 
-  pos = skip_space (text, length, 0);
+  pos = dossier_json_skip_space (text, length, 0);
   if (pos >= length || text[pos] != '{')
     return FALSE;
   pos++;
@@ -250,7 +234,7 @@ dossier_json_find_member (const char *text,
     {
       gsize key_start, key_end, start, end;
 
-      pos = skip_space (text, length, pos);
+      pos = dossier_json_skip_space (text, length, pos);
       if (pos >= length || text[pos] != '"')
         break;
 
@@ -258,10 +242,10 @@ dossier_json_find_member (const char *text,
       pos = skip_string (text, length, pos);
       key_end = pos - 1;
 
-      pos = skip_space (text, length, pos);
+      pos = dossier_json_skip_space (text, length, pos);
       if (pos >= length || text[pos] != ':')
         break;
-      pos = skip_space (text, length, pos + 1);
+      pos = dossier_json_skip_space (text, length, pos + 1);
 
       start = pos;
       end = skip_value (text, length, pos);
@@ -276,7 +260,7 @@ dossier_json_find_member (const char *text,
           found = TRUE;
         }
 
-      pos = skip_space (text, length, end);
+      pos = dossier_json_skip_space (text, length, end);
       if (pos >= length || text[pos] != ',')
         break;
       pos++;
@@ -455,7 +439,7 @@ print_tokens (const char *text,
         case '[':
           {
             char closing = c == '{' ? '}' : ']';
-            gsize next = skip_space (text, available, pos + 1);
+            gsize next = dossier_json_skip_space (text, available, pos + 1);
 
             if (more_to_come && next >= available)
               goto wait;
@@ -644,7 +628,7 @@ dossier_json_data_printer_feed (DossierJsonDataPrinter  *self,
    * come; a step that needs bytes not yet there waits for the next call. */
   for (;;)
     {
-      gsize pos = skip_space (text, available, self->pos);
+      gsize pos = dossier_json_skip_space (text, available, self->pos);
 
       if (self->phase == DONE || self->phase == GAVE_UP)
         return self->phase == DONE;
@@ -1012,10 +996,10 @@ validate_member_name (const char *text,
     return 0;
   if (members != NULL)
     g_array_append_vals (members, &(DossierJsonMember) { name + 1, pos - 1, 0, 0 }, 1);
-  pos = skip_space (text, available, pos);
+  pos = dossier_json_skip_space (text, available, pos);
   if (pos >= available || text[pos] != ':')
     return 0;
-  pos = skip_space (text, available, pos + 1);
+  pos = dossier_json_skip_space (text, available, pos + 1);
   if (pos >= available)
     return 0;
   if (members != NULL)
@@ -1049,7 +1033,7 @@ validate_value (const char           *text,
   guint checkpoint_members;
   gboolean checkpoint_after_value;
 
-  pos = skip_space (text, available, 0);
+  pos = dossier_json_skip_space (text, available, 0);
 
   /* Each turn reads one value, then what may follow it. */
 next_value:
@@ -1070,7 +1054,7 @@ next_value:
         if (depth >= max_depth)
           goto failed;
         stack[depth++] = text[pos];
-        pos = skip_space (text, available, pos + 1);
+        pos = dossier_json_skip_space (text, available, pos + 1);
         /* Whether the container is empty is part of this turn. */
         if (pos >= available)
           goto failed;
@@ -1113,7 +1097,7 @@ next_value:
       goto failed;
     if (members != NULL && depth == 1 && stack[0] == '{')
       last_member (members)->value_end = end;
-    pos = skip_space (text, available, end);
+    pos = dossier_json_skip_space (text, available, end);
   }
 
   /* After a value: a comma and the next element or member, or the end of
@@ -1138,7 +1122,7 @@ after_value:
 
       if (text[pos] == ',')
         {
-          pos = skip_space (text, available, pos + 1);
+          pos = dossier_json_skip_space (text, available, pos + 1);
           if (stack[depth - 1] == '{' &&
               (pos = validate_member_name (text, available, pos, depth == 1 ? members : NULL)) == 0)
             goto failed;
@@ -1150,7 +1134,7 @@ after_value:
       depth--;
       if (members != NULL && depth == 1 && stack[0] == '{')
         last_member (members)->value_end = pos + 1;
-      pos = skip_space (text, available, pos + 1);
+      pos = dossier_json_skip_space (text, available, pos + 1);
       goto after_value;
     }
 
@@ -1177,7 +1161,7 @@ failed:
         {
           available = MIN (now, length);
           /* The white space skipped up to the checkpoint may go on. */
-          pos = skip_space (text, available, checkpoint_pos);
+          pos = dossier_json_skip_space (text, available, checkpoint_pos);
           depth = checkpoint_depth;
           if (members != NULL)
             g_array_set_size (members, checkpoint_members);

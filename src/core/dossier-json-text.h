@@ -5,6 +5,25 @@
 
 G_BEGIN_DECLS
 
+/* JSON's white space (RFC 8259): shared by every reader of JSON text here,
+ * inline because they run once a byte. */
+static inline gboolean
+dossier_json_is_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* The index of the first byte at or after @pos that is not white space. */
+static inline gsize
+dossier_json_skip_space (const char *text,
+                         gsize       length,
+                         gsize       pos)
+{
+  while (pos < length && dossier_json_is_space (text[pos]))
+    pos++;
+  return pos;
+}
+
 /*
  * Byte-level helpers on JSON text, for what json-glib cannot do safely or
  * losslessly: refuse deep nesting before parsing, find the exact text of a

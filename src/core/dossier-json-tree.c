@@ -27,22 +27,6 @@ scratch_reserve (Scratch *scratch,
   return scratch->data;
 }
 
-static inline gboolean
-is_space (char c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-static inline gsize
-skip_space (const char *text,
-            gsize       length,
-            gsize       pos)
-{
-  while (pos < length && is_space (text[pos]))
-    pos++;
-  return pos;
-}
-
 static int
 hex_digit (char c)
 {
@@ -246,10 +230,10 @@ read_member_name (Scratch    *name,
       (end = dossier_json_scan_string (text, length, pos)) == 0)
     return 0;
   unescape (name, text, pos, end);
-  value = skip_space (text, length, end);
+  value = dossier_json_skip_space (text, length, end);
   if (value >= length || text[value] != ':')
     return 0;
-  value = skip_space (text, length, value + 1);
+  value = dossier_json_skip_space (text, length, value + 1);
   if (frame->members != NULL)
     g_array_append_vals (frame->members, &(DossierJsonMember) { pos + 1, end - 1, value, 0 }, 1);
   return value;
@@ -314,7 +298,7 @@ dossier_json_tree_parse (const char                   *text,
   if (options == NULL)
     options = &no_options;
 
-  pos = skip_space (text, length, 0);
+  pos = dossier_json_skip_space (text, length, 0);
 
   /* Each turn reads one value, then what may follow it. */
   for (;;)
@@ -368,7 +352,7 @@ dossier_json_tree_parse (const char                   *text,
             }
           depth++;
 
-          pos = skip_space (text, length, pos + 1);
+          pos = dossier_json_skip_space (text, length, pos + 1);
           if (pos < length && text[pos] == (is_object ? '}' : ']'))
             {
               depth--;
@@ -393,7 +377,7 @@ dossier_json_tree_parse (const char                   *text,
 
       if (depth > 0)
         value_read (&stack[depth - 1], node, end, options);
-      pos = skip_space (text, length, end);
+      pos = dossier_json_skip_space (text, length, end);
 
       /* After a value: a comma and the next element or member, or the end
        * of one or more containers. */
@@ -413,7 +397,7 @@ dossier_json_tree_parse (const char                   *text,
           frame = &stack[depth - 1];
           if (text[pos] == ',')
             {
-              pos = skip_space (text, length, pos + 1);
+              pos = dossier_json_skip_space (text, length, pos + 1);
               if (JSON_NODE_HOLDS_OBJECT (frame->node) &&
                   (pos = read_member_name (&name, frame, text, length, pos)) == 0)
                 goto out;
@@ -425,7 +409,7 @@ dossier_json_tree_parse (const char                   *text,
           depth--;
           if (depth > 0)
             value_read (&stack[depth - 1], stack[depth].node, pos + 1, options);
-          pos = skip_space (text, length, pos + 1);
+          pos = dossier_json_skip_space (text, length, pos + 1);
         }
     }
 

@@ -756,12 +756,6 @@ set_invalid (GError    **error,
   g_set_error_literal (error, DOSSIER_ERROR, DOSSIER_ERROR_INVALID_RESPONSE, message);
 }
 
-static gboolean
-is_space (char c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 /* Whether the span found by dossier_json_find_member () is the `data`
  * that json-glib kept.  They can only differ when a key of the envelope is
  * spelt with escapes ("d\u0061ta" is "data" to json-glib but not to the
@@ -1096,9 +1090,9 @@ profile_new_from_text (GBytes    *bytes,
   end = size;
   if (size >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
     start = 3;
-  while (start < end && is_space (text[start]))
+  while (start < end && dossier_json_is_space (text[start]))
     start++;
-  while (end > start && is_space (text[end - 1]))
+  while (end > start && dossier_json_is_space (text[end - 1]))
     end--;
 
   if (start == end)
